@@ -1,0 +1,1 @@
+return GdNotebooks.Cli.Gdnb.Main(args);

@@ -10,11 +10,11 @@ namespace GdNotebooks.Data;
 /// </summary>
 public sealed class DataSet
 {
-    // The shipped files and their task; regression data sets have no classes.
-    private static readonly (string Name, bool Classification)[] Known =
+    // The shipped files and their number of classes (0 for regression).
+    private static readonly (string Name, int Classes)[] Known =
     [
-        ("breast_cancer", true), ("diabetes", false), ("digits", true),
-        ("house_prices", false), ("iris", true), ("wine", true),
+        ("breast_cancer", 2), ("diabetes", 0), ("digits", 10),
+        ("house_prices", 0), ("iris", 3), ("wine", 3),
     ];
 
     public DataSet(string name, IReadOnlyList<string> featureNames, double[] x, double[] y, int classCount)
@@ -36,6 +36,10 @@ public sealed class DataSet
 
     /// <summary>The data sets shipped in datasets/, the valid values of <c>data=</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = Known.Select(k => k.Name).ToArray();
+
+    /// <summary>The shipped data sets whose class count satisfies <paramref name="classCount"/> (0 = regression).</summary>
+    public static IReadOnlyList<string> NamesWhere(Func<int, bool> classCount) =>
+        Known.Where(k => classCount(k.Classes)).Select(k => k.Name).ToArray();
 
     public string Name { get; }
     public IReadOnlyList<string> FeatureNames { get; }
@@ -72,7 +76,7 @@ public sealed class DataSet
                 $"data set '{key}' not found: looked for datasets/{key}.csv in {AppContext.BaseDirectory} and in " +
                 $"{Directory.GetCurrentDirectory()} and its parents");
         using var reader = new StreamReader(path);
-        return ReadCsv(key, reader, Known[index].Classification);
+        return ReadCsv(key, reader, Known[index].Classes > 0);
     }
 
     /// <summary>

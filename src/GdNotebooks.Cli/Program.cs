@@ -1,1 +1,0 @@
-return GdNotebooks.Cli.Gdnb.Main(args);

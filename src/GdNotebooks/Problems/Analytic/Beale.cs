@@ -5,7 +5,7 @@ namespace GdNotebooks.Problems.Analytic;
 /// <summary>
 /// Beale's function f(x, y) = Σₖ (cₖ − x + x yᵏ)² for k = 1, 2, 3 with c = (1.5, 2.25, 2.625): a flat valley
 /// with steep walls where y grows, minimum f = 0 at (3, 0.5). Spec: <c>beale</c> (no arguments).
-/// Starts at (1, 1), where f = 14.203125 and the gradient (0, 27.75) points straight down the y-axis.
+/// Starts at (1, 1), where f = 14.203125 and the gradient (0, 27.75) sends descent straight down in y.
 /// </summary>
 public sealed class Beale : IProblem
 {

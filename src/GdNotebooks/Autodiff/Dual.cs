@@ -59,8 +59,8 @@ internal readonly record struct Dual(double Value, double Tangent) : IScalar<Dua
     /// <summary>a^c for a fixed c; a zero tangent stays zero even where c·a^(c−1) is infinite.</summary>
     public static Dual Pow(Dual a, double exponent)
     {
-        double tangent = exponent == 0 || a.Tangent == 0 ? 0 : exponent * Math.Pow(a.Value, exponent - 1) * a.Tangent;
-        return new(Math.Pow(a.Value, exponent), tangent);
+        double tangent = exponent == 0 || a.Tangent == 0 ? 0 : exponent * Real.Power(a.Value, exponent - 1) * a.Tangent;
+        return new(Real.Power(a.Value, exponent), tangent);
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ internal readonly record struct Real(double Value) : IScalar<Real>
     public static Real Tanh(Real a) => new(Math.Tanh(a.Value));
     public static Real Sigmoid(Real a) => new(StableSigmoid(a.Value));
     public static Real Sign(Real a) => new(SignOf(a.Value));
-    public static Real Pow(Real a, double exponent) => new(Math.Pow(a.Value, exponent));
+    public static Real Pow(Real a, double exponent) => new(Power(a.Value, exponent));
     public static Real Pow(Real a, Real exponent) => new(Math.Pow(a.Value, exponent.Value));
 
     /// <summary>σ(x) without overflow: e^(−x) is only formed for x ≥ 0, e^x only for x &lt; 0.</summary>
@@ -31,6 +31,14 @@ internal readonly record struct Real(double Value) : IScalar<Real>
         double e = Math.Exp(x);
         return e / (1 + e);
     }
+
+    /// <summary>x^c, with the common squares and first powers done by multiplication, which is several times faster.</summary>
+    internal static double Power(double x, double exponent) => exponent switch
+    {
+        2 => x * x,
+        1 => x,
+        _ => Math.Pow(x, exponent),
+    };
 
     /// <summary>Like <see cref="Math.Sign(double)"/>, but NaN gives NaN instead of throwing.</summary>
     internal static double SignOf(double x) => x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : double.NaN;

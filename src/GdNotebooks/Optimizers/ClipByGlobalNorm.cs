@@ -27,7 +27,7 @@ internal sealed class ClipByGlobalNorm(double maxNorm) : GradientTransform<Block
             foreach (var block in blocks)
             {
                 double norm = BlockNorm(directions, block);
-                sumOfSquares += norm * norm;
+                sumOfSquares = Math.FusedMultiplyAdd(norm, norm, sumOfSquares);
             }
             total = Math.Sqrt(sumOfSquares);
         }
@@ -38,7 +38,7 @@ internal sealed class ClipByGlobalNorm(double maxNorm) : GradientTransform<Block
     private static double BlockNorm(ReadOnlySpan<double> values, ParameterBlock block)
     {
         double sum = 0;
-        foreach (double v in values.Slice(block.Offset, block.Length)) sum += v * v;
+        foreach (double v in values.Slice(block.Offset, block.Length)) sum = Math.FusedMultiplyAdd(v, v, sum); // as torch.norm accumulates
         return Math.Sqrt(sum);
     }
 }

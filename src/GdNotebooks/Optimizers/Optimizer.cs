@@ -7,8 +7,9 @@ namespace GdNotebooks.Optimizers;
 /// <summary>
 /// A named optimizer with the exact semantics of its torch.optim class in PyTorch 1.13, built as a chain of small
 /// gradient transforms (optax style): optional gradient centralization, clipping by value and by global norm,
-/// then the recipe (weight decay, momentum or adaptive scaling, the learning rate), and finally the one
-/// subtraction w ← w − u in <see cref="Step"/>.
+/// then the recipe (weight decay, momentum or adaptive scaling), and finally the one subtraction
+/// w ← w − η·u in <see cref="Step"/> (a fused multiply-add, as torch's <c>param.add_(u, alpha=-lr)</c>; the
+/// adaptive links fold η in where torch does, and then Step subtracts u itself).
 /// <code>
 /// sgd:momentum=0.9,dampening=0,nesterov=false,weight_decay=0
 /// adagrad:lr_decay=0,eps=1e-10,initial_accumulator_value=0,weight_decay=0
@@ -42,7 +43,10 @@ public sealed class Optimizer
         if (clipNorm is { } norm) chain.Add(new ClipByGlobalNorm(norm));
         chain.AddRange(recipe);
         _chain = chain.ToArray();
+        _learningRateFolded = _chain.Any(link => link.FoldsLearningRate);
     }
+
+    private readonly bool _learningRateFolded;
 
     /// <summary>sgd, adagrad, rmsprop, adam, adamw, newton.</summary>
     public static IReadOnlyList<string> Names { get; } = OptimizerRecipes.Table.Select(entry => entry.Name).ToArray();
@@ -110,7 +114,7 @@ public sealed class Optimizer
     }
 
     /// <summary>
-    /// One update, in place: u = chain(g), w ← w − u. Newton asks <paramref name="problem"/> for curvature at w.
+    /// One update, in place: u = chain(g), w ← w − η·u. Newton asks <paramref name="problem"/> for curvature at w.
     /// Allocates nothing. Non-finite gradients propagate into the parameters (the runner then reports divergence).
     /// </summary>
     public void Step(Span<double> parameters, ReadOnlySpan<double> gradient, OptimizerState state, double learningRate, IProblem problem)
@@ -124,7 +128,11 @@ public sealed class Optimizer
         gradient.CopyTo(directions);
         var links = state.Links;
         for (int i = 0; i < _chain.Length; i++) _chain[i].Update(directions, parameters, links[i], learningRate, problem);
-        for (int i = 0; i < parameters.Length; i++) parameters[i] -= directions[i];
+        for (int i = 0; i < _chain.Length; i++) _chain[i].BeforeApply(parameters, learningRate);
+        if (_learningRateFolded)
+            for (int i = 0; i < parameters.Length; i++) parameters[i] -= directions[i];
+        else
+            for (int i = 0; i < parameters.Length; i++) parameters[i] = Math.FusedMultiplyAdd(-learningRate, directions[i], parameters[i]);
         state.StepCount++;
     }
 

@@ -4,8 +4,8 @@ namespace GdNotebooks.Optimizers;
 
 /// <summary>
 /// The named optimizers as chains of <see cref="GradientTransform"/> links, each with the hyperparameters,
-/// defaults and valid ranges of its torch.optim class (PyTorch 1.13). Every chain ends with
-/// <see cref="ScaleByLearningRate"/>; <see cref="Optimizer.Step"/> then subtracts.
+/// defaults and valid ranges of its torch.optim class (PyTorch 1.13). <see cref="Optimizer.Step"/> then applies
+/// w ← w − η·u (or w ← w − u when a link folded η in, as torch does for the adaptive methods).
 /// </summary>
 internal static class OptimizerRecipes
 {
@@ -32,7 +32,6 @@ internal static class OptimizerRecipes
         var links = new List<GradientTransform>();
         if (weightDecay != 0) links.Add(new AddDecayedWeights(weightDecay));
         if (momentum != 0) links.Add(new TraceMomentum(momentum, dampening, nesterov));
-        links.Add(ScaleByLearningRate.Instance);
         return links.ToArray();
     }
 
@@ -54,15 +53,15 @@ internal static class OptimizerRecipes
         double momentum = args.Double("momentum", 0, min: 0, maxExclusive: 1);
         bool centered = args.Bool("centered", false);
         double weightDecay = args.Double("weight_decay", 0, min: 0);
-        var scale = new ScaleByRmsProp(alpha, eps, centered);
         return momentum == 0
-            ? WithCoupledDecay(weightDecay, scale)
-            : WithCoupledDecay(weightDecay, scale, new TraceMomentum(momentum, 0, nesterov: false));
+            ? WithCoupledDecay(weightDecay, new ScaleByRmsProp(alpha, eps, centered, foldLearningRate: true))
+            : WithCoupledDecay(weightDecay, new ScaleByRmsProp(alpha, eps, centered, foldLearningRate: false),
+                new TraceMomentum(momentum, 0, nesterov: false));
     }
 
     /// <summary>
     /// torch.optim.Adam (L2 decay added to the gradient) or, with <paramref name="decoupledDefault"/>,
-    /// torch.optim.AdamW (w ← w·(1 − ηλ) − η·adam, i.e. the decay added after Adam's scaling).
+    /// torch.optim.AdamW (w ← w·(1 − ηλ) − η·adam, the decay applied to the parameters).
     /// </summary>
     private static GradientTransform[] Adam(CanonicalSpecReader args, double? decoupledDefault)
     {
@@ -73,16 +72,14 @@ internal static class OptimizerRecipes
         bool amsgrad = args.Bool("amsgrad", false);
         var scale = new ScaleByAdam(beta1, beta2, eps, amsgrad);
         if (decoupledDefault is null) return WithCoupledDecay(weightDecay, scale);
-        return weightDecay == 0
-            ? [scale, ScaleByLearningRate.Instance]
-            : [scale, new AddDecayedWeights(weightDecay), ScaleByLearningRate.Instance];
+        return weightDecay == 0 ? [scale] : [scale, new DecoupledWeightDecay(weightDecay)];
     }
 
     /// <summary>Damped Newton: w ← w − η (H + λI)⁻¹ g.</summary>
     private static GradientTransform[] Newton(CanonicalSpecReader args)
     {
         double damping = args.Double("damping", 0, min: 0);
-        return [new ScaleByNewton(damping), ScaleByLearningRate.Instance];
+        return [new ScaleByNewton(damping)];
     }
 
     private static GradientTransform[] WithCoupledDecay(double weightDecay, params GradientTransform[] scaling)
@@ -90,7 +87,6 @@ internal static class OptimizerRecipes
         var links = new List<GradientTransform>();
         if (weightDecay != 0) links.Add(new AddDecayedWeights(weightDecay));
         links.AddRange(scaling);
-        links.Add(ScaleByLearningRate.Instance);
         return links.ToArray();
     }
 }

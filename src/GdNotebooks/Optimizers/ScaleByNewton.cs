@@ -3,8 +3,8 @@ using GdNotebooks.Problems;
 namespace GdNotebooks.Optimizers;
 
 /// <summary>
-/// Newton's direction u = (H + λI)⁻¹ g with H the dense Hessian at w and λ the damping; with the learning-rate
-/// link the step is w ← w − η (H + λI)⁻¹ g. torch has no Newton optimizer; the reference is
+/// Newton's step u = η·(H + λI)⁻¹ g (learning rate folded in) with H the dense Hessian at w and λ the damping,
+/// so w ← w − η (H + λI)⁻¹ g. torch has no Newton optimizer; the reference is
 /// <c>torch.autograd.functional.hessian</c> plus <c>torch.linalg.solve</c>.
 /// <para>
 /// H is built column by column from the problem's exact Hessian-vector products with unit vectors (the method of
@@ -17,6 +17,8 @@ namespace GdNotebooks.Optimizers;
 /// </summary>
 internal sealed class ScaleByNewton(double damping) : GradientTransform<ScaleByNewton.NewtonState>
 {
+    public override bool FoldsLearningRate => true;
+
     /// <summary>The largest dimension for which Init agrees to hold a dense n×n Hessian.</summary>
     public const int MaxDimension = 2048;
 
@@ -60,7 +62,7 @@ internal sealed class ScaleByNewton(double damping) : GradientTransform<ScaleByN
             directions.CopyTo(state.Solution);
             if (DenseLinearSolver.TrySolve(state.Factors, state.Solution, n) && AllFinite(state.Solution))
             {
-                state.Solution.CopyTo(directions);
+                for (int i = 0; i < n; i++) directions[i] = learningRate * state.Solution[i];
                 return;
             }
             if (!double.IsFinite(largestDiagonal)) break;

@@ -29,10 +29,10 @@ internal sealed class TraceMomentum(double momentum, double dampening, bool nest
         else
         {
             double keep = 1 - dampening;
-            for (int i = 0; i < buffer.Length; i++) buffer[i] = buffer[i] * momentum + keep * directions[i];
+            for (int i = 0; i < buffer.Length; i++) buffer[i] = Math.FusedMultiplyAdd(keep, directions[i], buffer[i] * momentum);
         }
         if (nesterov)
-            for (int i = 0; i < buffer.Length; i++) directions[i] += momentum * buffer[i];
+            for (int i = 0; i < buffer.Length; i++) directions[i] = Math.FusedMultiplyAdd(momentum, buffer[i], directions[i]);
         else
             buffer.CopyTo(directions);
     }

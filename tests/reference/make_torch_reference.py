@@ -252,7 +252,7 @@ LEAST_SQUARES_CASES = {
     "adamw:clip_value=0.2,centralize=true": 0.02,
     # centered RMSprop divides by sqrt(E[g^2] - E[g]^2): as the centralized gradient vanishes that difference is
     # pure rounding noise and trajectories of any two implementations part exponentially; a large eps bounds it.
-    "rmsprop:centered=true,eps=0.01,centralize=true": 0.005,
+    "rmsprop:eps=0.01,centered=true,centralize=true": 0.005,
     "newton:damping=0.1": 0.5,
 }
 SCHEDULE_CASES = [

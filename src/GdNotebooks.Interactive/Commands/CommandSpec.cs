@@ -24,7 +24,7 @@ public sealed record CommandSpec(string Name, string Summary, IReadOnlyList<Opti
                 continue;
             }
             if (!token.StartsWith("--"))
-                throw new UsageException($"{Name}: unexpected argument '{token}'; options start with --. Try '{Name} --help'.");
+                throw new UsageException($"unexpected argument '{token}'; options start with --. Try '{Name} --help'.");
 
             string name = token;
             string? inline = null;
@@ -34,17 +34,17 @@ public sealed record CommandSpec(string Name, string Summary, IReadOnlyList<Opti
 
             if (option.Type == OptionType.Flag)
             {
-                if (inline is not null) throw new UsageException($"{Name}: {name} takes no value");
+                if (inline is not null) throw new UsageException($"{name} takes no value");
                 Add(values, option, "true");
                 continue;
             }
             string? value = inline;
             if (value is null && i + 1 < tokens.Count && !LooksLikeOption(tokens[i + 1])) value = tokens[++i];
             if (value is null || value.Length == 0)
-                throw new UsageException($"{Name}: {name} needs a value ({option.ValueName}: {option.Help})");
+                throw new UsageException($"{name} needs a value ({option.ValueName}: {option.Help})");
             Check(option, value);
             if (!option.Repeatable && values.ContainsKey(option.Name))
-                throw new UsageException($"{Name}: {name} is given twice; give it once");
+                throw new UsageException($"{name} is given twice; give it once");
             Add(values, option, value);
         }
         return new ParsedCommand(this, values, help);
@@ -84,10 +84,10 @@ public sealed record CommandSpec(string Name, string Summary, IReadOnlyList<Opti
         switch (option.Type)
         {
             case OptionType.Number:
-                ValueParsing.Number(value, $"{Name}: {option.Name}");
+                ValueParsing.Number(value, option.Name);
                 break;
             case OptionType.Integer:
-                ValueParsing.Integer(value, $"{Name}: {option.Name}");
+                ValueParsing.Integer(value, option.Name);
                 break;
         }
     }
@@ -103,7 +103,7 @@ public sealed record CommandSpec(string Name, string Summary, IReadOnlyList<Opti
         var names = Options.Select(o => o.Name).ToList();
         var close = names.Where(n => Similar(n, name)).ToList();
         string hint = close.Count > 0 ? $" Did you mean {string.Join(" or ", close)}?" : "";
-        return new UsageException($"{Name}: unknown option '{name}'.{hint} Valid options: {string.Join(", ", names)}, --help");
+        return new UsageException($"unknown option '{name}'.{hint} Valid options: {string.Join(", ", names)}, --help");
     }
 
     private static bool Similar(string a, string b) =>

@@ -15,9 +15,9 @@ public sealed class ParsedCommand(CommandSpec command, IReadOnlyDictionary<strin
 
     public IReadOnlyList<string> All(string option) => values.TryGetValue(Known(option), out var list) ? list : [];
 
-    public double? Number(string option) => Text(option) is { } text ? ValueParsing.Number(text, $"{command.Name}: {option}") : null;
+    public double? Number(string option) => Text(option) is { } text ? ValueParsing.Number(text, option) : null;
 
-    public int? Integer(string option) => Text(option) is { } text ? ValueParsing.Integer(text, $"{command.Name}: {option}") : null;
+    public int? Integer(string option) => Text(option) is { } text ? ValueParsing.Integer(text, option) : null;
 
     // A typo in our own code should fail loudly in tests, not read as "option absent".
     private string Known(string option) =>

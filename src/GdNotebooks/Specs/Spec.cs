@@ -56,6 +56,7 @@ public sealed record Spec(string Name, IReadOnlyList<KeyValuePair<string, SpecVa
             text = trimmed;
             var name = Identifier("a name");
             var args = new List<KeyValuePair<string, SpecValue>>();
+            SkipSpaces();
             if (Peek() == ':')
             {
                 _pos++;

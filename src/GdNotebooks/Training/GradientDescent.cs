@@ -1,3 +1,4 @@
+using GdNotebooks.Data;
 using GdNotebooks.Problems;
 
 namespace GdNotebooks.Training;
@@ -21,28 +22,21 @@ public static class GradientDescent
     {
         ArgumentNullException.ThrowIfNull(settings);
         Validate(settings);
-        Func<int, ReadOnlyMemory<int>>? batches = null;
+        MiniBatchSampler? sampler = null;
         if (settings.Problem is IDataProblem data && settings.BatchSize is { } size && size < data.TrainCount)
-            batches = CreateBatches(data, size, settings.Seed);
-        return Run(settings, batches, cancellationToken);
+            sampler = new MiniBatchSampler(data.TrainCount, size, settings.Seed);
+        return Run(settings, sampler, cancellationToken);
     }
 
-    /// <summary>
-    /// The seam for the mini-batch order: batch k's training-example indices. Interim: <see cref="ShuffledBatchSource"/>;
-    /// to be replaced by the data layer's seeded sampler.
-    /// </summary>
-    private static Func<int, ReadOnlyMemory<int>> CreateBatches(IDataProblem problem, int batchSize, int seed) =>
-        new ShuffledBatchSource(problem.TrainCount, batchSize, seed).Batch;
-
-    /// <summary>The run loop; <paramref name="batches"/> null means full-batch gradients.</summary>
-    internal static Trajectory Run(DescentSettings settings, Func<int, ReadOnlyMemory<int>>? batches, CancellationToken cancellationToken)
+    /// <summary>The run loop; <paramref name="sampler"/> null means full-batch gradients.</summary>
+    private static Trajectory Run(DescentSettings settings, MiniBatchSampler? sampler, CancellationToken cancellationToken)
     {
         var problem = settings.Problem;
         int n = problem.Dimension;
         int total = settings.TotalSteps;
         var w = (settings.Init ?? problem.InitialPoint(settings.Seed)).ToArray();
         var gradient = new double[n];
-        var batchGradient = batches is null ? gradient : new double[n];
+        var batchGradient = sampler is null ? gradient : new double[n];
         var optimizer = settings.Optimizer;
         var state = optimizer.Init(problem);
         var points = new List<TrajectoryPoint>(Math.Min(total, 1 << 20) + 1);
@@ -62,8 +56,8 @@ public static class GradientDescent
             if (k == total) break;
 
             double rate = settings.Schedule.LearningRate(k, settings.LearningRate, total);
-            if (batches is not null)
-                ((IDataProblem)problem).LossAndGradient(w, batches(k).Span, batchGradient);
+            if (sampler is not null)
+                ((IDataProblem)problem).LossAndGradient(w, sampler.Next(), batchGradient);
             optimizer.Step(w, batchGradient, state, rate, problem);
             usedRate = rate;
         }

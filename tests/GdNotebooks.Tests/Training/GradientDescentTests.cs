@@ -80,18 +80,6 @@ public sealed class GradientDescentTests
         Assert.Equal(4, full.Points.Count);                                                // full batch: one step per epoch
     }
 
-    [Fact]
-    public void Each_epoch_visits_every_example_once()
-    {
-        var source = new ShuffledBatchSource(10, 4, seed: 3);
-        for (int epoch = 0; epoch < 3; epoch++)
-        {
-            var seen = new List<int>();
-            for (int b = 0; b < 3; b++) seen.AddRange(source.Batch(epoch * 3 + b).ToArray());
-            Assert.Equal(Enumerable.Range(0, 10), seen.Order());
-        }
-    }
-
     [Theory]
     [InlineData(-1, null, null, "steps=-1 is out of range; valid: ≥ 0")]
     [InlineData(10, 2, null, "epochs need a problem with training data; rosenbrock has none, so give steps instead")]

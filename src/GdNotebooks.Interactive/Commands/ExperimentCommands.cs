@@ -1,0 +1,21 @@
+namespace GdNotebooks.Interactive.Commands;
+
+/// <summary>
+/// The experiment verbs: each is a <c>gdnb</c> verb and a magic command of the same name, declared once here.
+/// </summary>
+public static class ExperimentCommands
+{
+    public static CommandSpec Descend { get; } = new(
+        "descend",
+        "walk gradient descent step by step: one row per step with the loss, learning rate, gradient norm and parameters",
+        DescentOptions.All,
+        [
+            "descend --problem \"(w-3)^2\" --init 0 --lr 0.1 --steps 5 --format csv",
+            "descend --problem rosenbrock --optimizer adam --lr 0.01 --steps 2000 --schedule cosine",
+            "descend --problem mlp:data=digits,hidden=[64] --optimizer sgd:momentum=0.9 --lr 0.05 --epochs 5 --batch 32",
+        ]);
+
+    public static IReadOnlyList<CommandSpec> All { get; } = [Descend];
+
+    public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+}

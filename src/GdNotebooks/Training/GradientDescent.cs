@@ -25,11 +25,11 @@ public static class GradientDescent
         MiniBatchSampler? sampler = null;
         if (settings.Problem is IDataProblem data && settings.BatchSize is { } size && size < data.TrainCount)
             sampler = new MiniBatchSampler(data.TrainCount, size, settings.Seed);
-        return Run(settings, sampler, cancellationToken);
+        return RunLoop(settings, sampler, cancellationToken);
     }
 
     /// <summary>The run loop; <paramref name="sampler"/> null means full-batch gradients.</summary>
-    private static Trajectory Run(DescentSettings settings, MiniBatchSampler? sampler, CancellationToken cancellationToken)
+    private static Trajectory RunLoop(DescentSettings settings, MiniBatchSampler? sampler, CancellationToken cancellationToken)
     {
         var problem = settings.Problem;
         int n = problem.Dimension;

@@ -5,7 +5,7 @@ public sealed partial record Figure
     /// <summary>
     /// HTML for a notebook's <c>text/html</c> output: a div and a script that draws the figure with or without
     /// require.js (see the remarks on the loader). plotly.js comes from <paramref name="source"/>, by default
-    /// <see cref="PlotlySource.Resolve"/> without preferring the npm copy: the CDN, unless <c>GDNB_PLOTLY_JS</c> is set.
+    /// <see cref="PlotlySource.Resolve(bool)"/> without preferring the npm copy: the CDN, unless <c>GDNB_PLOTLY_JS</c> is set.
     /// </summary>
     /// <param name="divId">The div's id (a letter, then letters, digits, '-', '_'); a fresh "gdnb-…" id when null.</param>
     /// <param name="source">Where plotly.js comes from.</param>
@@ -15,7 +15,7 @@ public sealed partial record Figure
 
     /// <summary>
     /// A whole HTML page showing the figure. plotly.js comes from <paramref name="source"/>, by default
-    /// <see cref="PlotlySource.Resolve"/>: inlined from <c>GDNB_PLOTLY_JS</c> or the npm package when present (a
+    /// <see cref="PlotlySource.Resolve(bool)"/>: inlined from <c>GDNB_PLOTLY_JS</c> or the npm package when present (a
     /// self-contained page that works offline), else the CDN.
     /// </summary>
     public string ToHtmlPage(PlotlySource? source = null) =>

@@ -2,7 +2,7 @@ namespace GdNotebooks.Charts;
 
 /// <summary>
 /// Where HTML output gets plotly.js: <see cref="Cdn"/> (a URL, Plotly's CDN by default) or <see cref="Inline"/>
-/// (a local <c>plotly.min.js</c> copied into the page, so it draws offline). <see cref="Resolve"/> picks one:
+/// (a local <c>plotly.min.js</c> copied into the page, so it draws offline). <see cref="Resolve(bool)"/> picks one:
 /// the file named by the environment variable <c>GDNB_PLOTLY_JS</c>; else, when inlining is wanted, the npm package
 /// <c>plotly.js-dist-min</c> found in a <c>node_modules</c> folder above the current directory or the application's
 /// folder (installed by <c>npm ci</c>); else the CDN. <see cref="Describe"/> says which, for a line on stderr.
@@ -43,9 +43,12 @@ public sealed record PlotlySource
     /// Chooses the source: <c>GDNB_PLOTLY_JS</c> if set (it must name an existing file), else the npm copy if
     /// <paramref name="preferInline"/> and one is found (<see cref="FindNpmCopy"/>), else the CDN.
     /// </summary>
-    public static PlotlySource Resolve(bool preferInline = true)
+    public static PlotlySource Resolve(bool preferInline = true) =>
+        Resolve(preferInline, Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    /// <summary><see cref="Resolve(bool)"/> with the variable's value passed in, so tests need not set it.</summary>
+    internal static PlotlySource Resolve(bool preferInline, string? fromEnvironment)
     {
-        string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
             if (!File.Exists(fromEnvironment))

@@ -50,7 +50,7 @@ internal static class RenderedPages
     }
 
     private static void Write(Dictionary<string, string> pages, string folder, string name, string html) =>
-        IO.AtomicFile.WriteAllText(pages[name] = Path.Combine(folder, name + ".html"), html);
+        GdNotebooks.IO.AtomicFile.WriteAllText(pages[name] = Path.Combine(folder, name + ".html"), html);
 
     private static string RunNode(IEnumerable<string> pages)
     {

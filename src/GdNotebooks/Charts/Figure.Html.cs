@@ -32,6 +32,7 @@ public sealed partial record Figure
         return used;
     }
 
-    /// <summary>The div height in px: the layout's height, else room for the plot plus any slider.</summary>
-    private double DivHeight() => Layout.Height ?? (Layout.Sliders.Count > 0 ? 540 : 450);
+    /// <summary>The div height in px: the layout's height, else 450 (plotly's default) or 300 per subplot row, plus room for a slider.</summary>
+    private double DivHeight() =>
+        Layout.Height ?? Math.Max(450, 300 * (Grid?.Rows ?? 1)) + (Layout.Sliders.Count > 0 ? 90 : 0);
 }

@@ -68,10 +68,11 @@ public sealed class HtmlTests
     }
 
     [Fact]
-    public void Slider_figures_get_a_taller_div_and_layout_height_wins()
+    public void Slider_and_subplot_figures_get_taller_divs_and_layout_height_wins()
     {
         Assert.Contains("height:540px", SampleFigures.Slider().ToHtmlFragment("s", PlotlySource.Cdn()));
         Assert.Contains("height:300px", Small.WithSize(400, 300).ToHtmlFragment("s", PlotlySource.Cdn()));
+        Assert.Contains("height:900px", Figure.Subplots(3, 1).ToHtmlFragment("s", PlotlySource.Cdn()));
     }
 
     [Fact]

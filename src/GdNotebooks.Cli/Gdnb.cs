@@ -1,5 +1,5 @@
+using GdNotebooks.Charts;
 using GdNotebooks.Interactive.Commands;
-using GdNotebooks.Training;
 
 namespace GdNotebooks.Cli;
 
@@ -9,7 +9,7 @@ namespace GdNotebooks.Cli;
 /// </summary>
 public static class Gdnb
 {
-    public const int Ok = 0, Failed = 1, Usage = 2;
+    public const int Ok = 0, Failed = 1, Usage = 2, Interrupted = 130;
 
     public static int Main(string[] args)
     {
@@ -30,21 +30,15 @@ public static class Gdnb
             return args.Count == 0 ? Usage : Ok;
         }
         string verb = args[0];
-        var command = ExperimentCommands.Find(verb);
-        if (command is null)
+        var experiment = ExperimentCommands.Find(verb);
+        if (experiment is null)
         {
-            stderr.WriteLine($"gdnb: unknown verb '{verb}'; valid verbs: {string.Join(", ", ExperimentCommands.All.Select(c => c.Name))}. Try 'gdnb --help'.");
+            stderr.WriteLine($"gdnb: unknown verb '{verb}'; valid verbs: {string.Join(", ", VerbNames)}. Try 'gdnb --help'.");
             return Usage;
         }
         try
         {
-            var parsed = command.Parse(args.Skip(1).ToList());
-            if (parsed.HelpRequested)
-            {
-                stdout.Write("usage: gdnb " + command.Help());
-                return Ok;
-            }
-            return Descend(parsed, stdout, stderr, cancel);
+            return RunExperiment(experiment, args.Skip(1).ToList(), stdout, stderr, cancel);
         }
         catch (UsageException e)
         {
@@ -54,25 +48,49 @@ public static class Gdnb
         catch (OperationCanceledException)
         {
             stderr.WriteLine($"gdnb {verb}: interrupted");
-            return 130;
+            return Interrupted;
         }
     }
 
-    private static int Descend(ParsedCommand parsed, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    private static IEnumerable<string> VerbNames => ExperimentCommands.All.Select(c => c.Name);
+
+    private static int RunExperiment(ExperimentVerb verb, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var settings = DescentOptions.Build(parsed);
-        var trajectory = GradientDescent.Run(settings, cancel);
-        stdout.Write(parsed.Text("--format")!.ToLowerInvariant() switch
+        var options = verb.Spec.Parse(args);
+        if (options.HelpRequested)
         {
-            "csv" => trajectory.ToCsv(),
-            "json" => trajectory.ToJson(),
-            _ => trajectory.ToTable(),
+            stdout.Write("usage: gdnb " + verb.Spec.Help());
+            return Ok;
+        }
+        string format = options.Text("--format")!.ToLowerInvariant();
+        if (!DescentOptions.Formats.Contains(format)) throw UsageException.UnknownChoice("format", format, DescentOptions.Formats);
+        string? chart = options.Text("--chart");
+        if (chart is not null && !chart.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--chart {chart}: the chart is an HTML page; give a file name ending in .html");
+
+        var result = RunWithProgress(verb, options, stderr, cancel);
+        stdout.Write(format switch
+        {
+            "csv" => result.ToCsv(),
+            "json" => result.ToJson(),
+            _ => result.ToTable(),
         });
-        if (trajectory.DivergedAt is int k) stderr.WriteLine($"diverged at step {k}");
+        foreach (var note in result.Notes) stderr.WriteLine(note);
+        if (chart is not null)
+        {
+            var source = result.ToFigure().WriteHtml(chart);
+            stderr.WriteLine($"chart written to {chart} ({source.Describe()})");
+        }
         return Ok;
+    }
+
+    private static Experiments.IExperimentResult RunWithProgress(ExperimentVerb verb, ParsedCommand options, TextWriter stderr, CancellationToken cancel)
+    {
+        using var bar = ProgressBar.ForConsole(stderr);
+        return verb.Run(options, bar, cancel);
     }
 
     private static string Help() =>
         "gdnb: gradient descent experiments from the shell\n\nusage: gdnb VERB [options]   (gdnb VERB --help for its options)\n\nverbs:\n" +
-        string.Join("\n", ExperimentCommands.All.Select(c => $"  {c.Name,-12} {c.Summary}")) + "\n";
+        string.Join("\n", ExperimentCommands.All.Select(c => $"  {c.Name,-12} {c.Spec.Summary}")) + "\n";
 }

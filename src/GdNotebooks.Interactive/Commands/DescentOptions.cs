@@ -27,6 +27,7 @@ public static class DescentOptions
         new("--clip-value", OptionType.Number, "clip every gradient component to [-X, X]", "X"),
         new("--centralize", OptionType.Flag, "gradient centralization on weight matrices (Yong et al. 2020)"),
         new("--format", OptionType.Text, "output: table, csv or json", "F", "table"),
+        new("--chart", OptionType.Text, "also write the chart as a self-contained HTML page", "F.html"),
     ];
 
     public static readonly string[] Formats = ["table", "csv", "json"];

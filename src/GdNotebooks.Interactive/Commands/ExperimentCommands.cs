@@ -1,3 +1,5 @@
+using GdNotebooks.Training;
+
 namespace GdNotebooks.Interactive.Commands;
 
 /// <summary>
@@ -5,17 +7,18 @@ namespace GdNotebooks.Interactive.Commands;
 /// </summary>
 public static class ExperimentCommands
 {
-    public static CommandSpec Descend { get; } = new(
+    public static ExperimentVerb Descend { get; } = ExperimentVerb.Create(
         "descend",
         "walk gradient descent step by step: one row per step with the loss, learning rate, gradient norm and parameters",
-        DescentOptions.All,
+        [],
         [
             "descend --problem \"(w-3)^2\" --init 0 --lr 0.1 --steps 5 --format csv",
             "descend --problem rosenbrock --optimizer adam --lr 0.01 --steps 2000 --schedule cosine",
             "descend --problem mlp:data=digits,hidden=[64] --optimizer sgd:momentum=0.9 --lr 0.05 --epochs 5 --batch 32",
-        ]);
+        ],
+        (options, _, cancel) => GradientDescent.Run(DescentOptions.Build(options), cancel));
 
-    public static IReadOnlyList<CommandSpec> All { get; } = [Descend];
+    public static IReadOnlyList<ExperimentVerb> All { get; } = [Descend];
 
-    public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+    public static ExperimentVerb? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 }

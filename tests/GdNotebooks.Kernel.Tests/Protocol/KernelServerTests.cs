@@ -132,13 +132,14 @@ public sealed class KernelServerTests : IDisposable
     }
 
     [Fact]
-    public void Shutdown_replies_with_the_restart_flag_and_ends_the_loop()
+    public async Task Shutdown_replies_with_the_restart_flag_and_ends_the_loop()
     {
         _frontEnd.SendControl(MessageTypes.ShutdownRequest, new ShutdownRequest(Restart: true));
         var reply = _frontEnd.NextControl();
         Assert.Equal(MessageTypes.ShutdownReply, reply.MessageType);
         Assert.True(reply.Content.GetProperty("restart").GetBoolean());
-        Assert.True(_frontEnd.Serving.Wait(TimeSpan.FromSeconds(5)), "Run did not return after shutdown");
+        var ended = await Task.WhenAny(_frontEnd.Serving, Task.Delay(TimeSpan.FromSeconds(5)));
+        Assert.True(ended == _frontEnd.Serving, "Run did not return after shutdown");
         Assert.True(_frontEnd.Server.RestartRequested);
     }
 

@@ -30,6 +30,8 @@ public static class Gdnb
             return args.Count == 0 ? Usage : Ok;
         }
         string verb = args[0];
+        if (verb == "kernel")
+            return Kernel.KernelCommand.Run(args.Skip(1).ToList(), typeof(Gdnb).Assembly.Location, Environment.ProcessPath, stdout, stderr);
         var experiment = ExperimentCommands.Find(verb);
         if (experiment is null)
         {
@@ -52,7 +54,7 @@ public static class Gdnb
         }
     }
 
-    private static IEnumerable<string> VerbNames => ExperimentCommands.All.Select(c => c.Name);
+    private static IEnumerable<string> VerbNames => ExperimentCommands.All.Select(c => c.Name).Append("kernel");
 
     private static int RunExperiment(ExperimentVerb verb, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -92,5 +94,6 @@ public static class Gdnb
 
     private static string Help() =>
         "gdnb: gradient descent experiments from the shell\n\nusage: gdnb VERB [options]   (gdnb VERB --help for its options)\n\nverbs:\n" +
-        string.Join("\n", ExperimentCommands.All.Select(c => $"  {c.Name,-12} {c.Spec.Summary}")) + "\n";
+        string.Join("\n", ExperimentCommands.All.Select(c => $"  {c.Name,-12} {c.Spec.Summary}")) + "\n" +
+        $"  {"kernel",-12} install, uninstall or start the Jupyter kernel (gdnb kernel --help)\n";
 }

@@ -1,0 +1,202 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace GdNotebooks.Kernel.Execution;
+
+/// <summary>
+/// Runs C# cells with Roslyn scripting, each continuing the state of the previous ones, and reports what they
+/// produce as <see cref="ExecutionEvent"/>s to a sink. Never touches a socket: the Jupyter kernel and the
+/// headless runner both drive it. One cell runs at a time; completion, inspection and is_complete may be
+/// asked between cells.
+/// </summary>
+public sealed class ExecutionEngine : IDisposable
+{
+    private readonly SemaphoreSlim _oneCellAtATime = new(1, 1);
+    private readonly ScriptOptions _options;
+    private readonly CellRouter _router;
+    private readonly ScriptGlobals _globals;
+    private readonly XmlDocumentation _docs = new();
+    private readonly DefaultMimeFormatter _fallbackFormatter = new();
+    private ScriptState<object>? _state;
+
+    /// <summary>Creates an engine; <paramref name="baseDirectory"/> (default: current directory) resolves <c>#r</c> paths.</summary>
+    public ExecutionEngine(string? baseDirectory = null)
+    {
+        _options = ScriptSetup.CreateOptions(baseDirectory);
+        _router = new CellRouter(() => Formatter);
+        _globals = new ScriptGlobals(_router);
+    }
+
+    /// <summary>Formats displayed and returned values. Replace it to add richer mime types.</summary>
+    public IMimeFormatter Formatter { get; set; } = new DefaultMimeFormatter();
+
+    /// <summary>Runs the cell's leading <c>#!</c> lines; null until magic commands are plugged in.</summary>
+    public IMagicHandler? MagicHandler { get; set; }
+
+    /// <summary>
+    /// Compiles and runs one cell. Console output, displays, the trailing expression's value and any failure
+    /// reach <paramref name="sink"/> in order, all before this returns. Compile errors, exceptions and
+    /// interrupts (cancelling <paramref name="cancellationToken"/>) are reported, never thrown.
+    /// </summary>
+    public async Task<ExecutionOutcome> ExecuteAsync(string code, IExecutionSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(sink);
+        ConsoleCapture.Install();
+        await _oneCellAtATime.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            using var cell = new CellContext(sink, cancellationToken);
+            var outcome = await RunCellAsync(code, cell, cancellationToken).ConfigureAwait(false);
+            if (outcome.Failure is { } failure) cell.Publish(failure);
+            return outcome;
+        }
+        finally
+        {
+            _oneCellAtATime.Release();
+        }
+    }
+
+    /// <summary>Whether <paramref name="code"/> is ready to run, still open, or broken beyond repair.</summary>
+    public static SubmissionStatus IsComplete(string code)
+    {
+        var csharp = MagicLines.Split(code).Code;
+        if (string.IsNullOrWhiteSpace(csharp)) return SubmissionStatus.Complete;
+        var tree = CSharpSyntaxTree.ParseText(csharp, ScriptSetup.ParseOptions);
+        if (!SyntaxFactory.IsCompleteSubmission(tree)) return SubmissionStatus.Incomplete;
+        return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? SubmissionStatus.Invalid : SubmissionStatus.Complete;
+    }
+
+    /// <summary>Completion candidates at <paramref name="cursor"/> (UTF-16 offset), seeing every earlier cell's declarations.</summary>
+    public CompletionResult Complete(string code, int cursor)
+    {
+        var (compilation, tree) = Preview(code);
+        return CodeCompleter.Complete(compilation, tree, code, cursor);
+    }
+
+    /// <summary>Signature and documentation of the symbol at <paramref name="cursor"/>, or null.</summary>
+    public InspectionResult? Inspect(string code, int cursor)
+    {
+        var (compilation, tree) = Preview(code);
+        return CodeInspector.Inspect(compilation, tree, code, cursor, _docs);
+    }
+
+    /// <summary>
+    /// Compiles and runs a throwaway script off to the side, so Roslyn is jitted before the first real cell.
+    /// Leaves no state behind.
+    /// </summary>
+    public Task WarmUpAsync() => Task.Run(async () =>
+    {
+        try
+        {
+            var script = CSharpScript.Create<object>("var warm = new List<int> { 1 }.Select(x => x + 1).Sum(); warm", _options, typeof(ScriptGlobals));
+            await script.RunAsync(new ScriptGlobals(new CellRouter(() => Formatter))).ConfigureAwait(false);
+            CodeCompleter.Complete(script.GetCompilation(), script.GetCompilation().SyntaxTrees.First(), "Math.", 5);
+        }
+        catch (Exception e) { KernelLog.Debug("warm-up failed: " + e.Message); }
+    });
+
+    /// <summary>Releases the cell lock.</summary>
+    public void Dispose() => _oneCellAtATime.Dispose();
+
+    private async Task<ExecutionOutcome> RunCellAsync(string code, CellContext cell, CancellationToken cancellationToken)
+    {
+        cell.Enter();
+        _router.Began(cell);
+        try
+        {
+            var parts = MagicLines.Split(code);
+            for (var i = 0; i < parts.Magics.Count; i++)
+            {
+                var failure = await RunMagicAsync(parts.Magics[i], i + 1, cell, cancellationToken).ConfigureAwait(false);
+                if (failure is not null) return new ExecutionOutcome(ExecutionStatus.Error, failure);
+            }
+            if (string.IsNullOrWhiteSpace(parts.Code)) return ExecutionOutcome.Ok;
+            return await RunCSharpAsync(parts, cell, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new ExecutionOutcome(ExecutionStatus.Interrupted, FailureReport.Interrupted());
+        }
+        catch (CompilationErrorException e)
+        {
+            return new ExecutionOutcome(ExecutionStatus.Error, FailureReport.FromDiagnostics(e.Diagnostics, 0));
+        }
+        catch (Exception e)
+        {
+            return new ExecutionOutcome(ExecutionStatus.Error, FailureReport.FromException(e));
+        }
+    }
+
+    private async Task<ExecutionFailed?> RunMagicAsync(string line, int lineNumber, CellContext cell, CancellationToken cancellationToken)
+    {
+        var name = line.Split(' ', 2)[0];
+        if (MagicHandler is null)
+            return new ExecutionFailed("UnknownMagic", $"magic commands are not available in this kernel yet: {name}", [$"unknown magic command {name}"]);
+        try
+        {
+            var known = await MagicHandler.InvokeAsync(new MagicInvocation(line, lineNumber, cell, Formatter), cancellationToken).ConfigureAwait(false);
+            return known ? null : new ExecutionFailed("UnknownMagic", $"unknown magic command {name}; #!lsmagic lists them", [$"unknown magic command {name}"]);
+        }
+        catch (UsageException e)
+        {
+            return new ExecutionFailed(nameof(UsageException), e.Message, [$"{name}: {e.Message}"]);
+        }
+    }
+
+    private async Task<ExecutionOutcome> RunCSharpAsync(MagicLines parts, CellContext cell, CancellationToken cancellationToken)
+    {
+        var script = _state is null
+            ? CSharpScript.Create<object>(parts.Code, _options, typeof(ScriptGlobals))
+            : _state.Script.ContinueWith<object>(parts.Code, _options);
+        var diagnostics = script.Compile(cancellationToken);
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            return new ExecutionOutcome(ExecutionStatus.Error, FailureReport.FromDiagnostics(diagnostics, parts.CodeLineOffset));
+
+        var state = _state is null
+            ? await script.RunAsync(_globals, _ => true, cancellationToken).ConfigureAwait(false)
+            : await script.RunFromAsync(_state, _ => true, cancellationToken).ConfigureAwait(false);
+        _state = state;
+
+        if (state.Exception is { } exception)
+        {
+            return exception is OperationCanceledException && cancellationToken.IsCancellationRequested
+                ? new ExecutionOutcome(ExecutionStatus.Interrupted, FailureReport.Interrupted())
+                : new ExecutionOutcome(ExecutionStatus.Error, FailureReport.FromException(exception));
+        }
+        if (HasTrailingValue(script.GetCompilation())) cell.Publish(new ReturnValue(state.ReturnValue, Format(state.ReturnValue)));
+        return ExecutionOutcome.Ok;
+    }
+
+    // Roslyn returns the value of a final expression written without a semicolon, if it is not void.
+    private static bool HasTrailingValue(Compilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.First();
+        if (tree.GetRoot() is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax root) return false;
+        if (root.Members.LastOrDefault() is not Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax
+            { Statement: Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement })
+            return false;
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
+        return type is not null && type.SpecialType != SpecialType.System_Void;
+    }
+
+    private MimeBundle Format(object? value)
+    {
+        try { return Formatter.Format(value, []); }
+        catch (Exception e)
+        {
+            KernelLog.Warn($"formatter {Formatter.GetType().Name} failed on {value?.GetType().Name}: {e.Message}");
+            return _fallbackFormatter.Format(value, []);
+        }
+    }
+
+    private (Compilation Compilation, SyntaxTree Tree) Preview(string code)
+    {
+        var script = _state?.Script.ContinueWith<object>(code, _options)
+            ?? CSharpScript.Create<object>(code, _options, typeof(ScriptGlobals));
+        var compilation = script.GetCompilation();
+        return (compilation, compilation.SyntaxTrees.First());
+    }
+}

@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+using GdNotebooks.Kernel.Execution;
+using GdNotebooks.Kernel.Protocol;
+using GdNotebooks.Kernel.Transport;
+
+namespace GdNotebooks.Kernel;
+
+/// <summary>Starts the Jupyter kernel on a connection file: what <c>gdnb kernel start -f FILE</c> runs.</summary>
+public static class KernelHost
+{
+    /// <summary>
+    /// Binds the channels the connection file names and serves until shutdown. Returns the process exit code:
+    /// 0 after a clean shutdown, 1 when the kernel cannot start (libzmq missing, port taken), 2 for a bad
+    /// connection file or an empty key without <see cref="KernelOptions.AllowUnsigned"/>.
+    /// </summary>
+    public static int Run(string connectionFilePath, KernelOptions? options = null)
+    {
+        options ??= new KernelOptions();
+        KernelLog.Verbose = options.Verbose;
+        ConnectionInfo connection;
+        MessageSigner signer;
+        try
+        {
+            connection = ConnectionInfo.Load(connectionFilePath);
+            signer = new MessageSigner(connection.Key, connection.SignatureScheme);
+        }
+        catch (UsageException e)
+        {
+            KernelLog.Warn(e.Message);
+            return 2;
+        }
+        if (!signer.IsSigning)
+        {
+            if (!options.AllowUnsigned)
+            {
+                KernelLog.Warn($"refusing to start: the connection file {connectionFilePath} has an empty key, so anyone who can " +
+                               "reach the ports could run code. Use a key, or pass --allow-unsigned if you really mean it.");
+                return 2;
+            }
+            KernelLog.Warn("WARNING: running WITHOUT message signing (--allow-unsigned). Anyone who can reach these ports can run code as you.");
+        }
+
+        using var engine = new ExecutionEngine();
+        options.ConfigureEngine?.Invoke(engine);
+        _ = engine.WarmUpAsync();
+
+        ZmqKernelTransport transport;
+        try { transport = new ZmqKernelTransport(connection); }
+        catch (Exception e) when (e is DllNotFoundException or IOException)
+        {
+            KernelLog.Warn(e.Message);
+            return 1;
+        }
+        using (transport)
+        {
+            var server = new KernelServer(transport, new WireCodec(signer), engine);
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+            {
+                context.Cancel = true;
+                server.Interrupt();
+            });
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                server.Stop();
+            });
+            KernelLog.Debug($"serving {connection.Endpoint(connection.ShellPort)} (shell)");
+            server.Run();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,23 @@
+namespace GdNotebooks.Kernel;
+
+/// <summary>
+/// The kernel's own diagnostics, written to the process's real standard error (captured before cells
+/// redirect <see cref="Console.Error"/>), so they reach the terminal that launched the kernel, never a notebook.
+/// </summary>
+public static class KernelLog
+{
+    private static readonly TextWriter Target = TextWriter.Synchronized(
+        new StreamWriter(Console.OpenStandardError()) { AutoFlush = true });
+
+    /// <summary>When true, <see cref="Debug"/> lines are written too.</summary>
+    public static bool Verbose { get; set; }
+
+    /// <summary>Something a user or operator should see: a dropped message, a refused option.</summary>
+    public static void Warn(string message) => Target.WriteLine($"[gdnb kernel] {message}");
+
+    /// <summary>Tracing shown only with <see cref="Verbose"/>.</summary>
+    public static void Debug(string message)
+    {
+        if (Verbose) Target.WriteLine($"[gdnb kernel] {message}");
+    }
+}

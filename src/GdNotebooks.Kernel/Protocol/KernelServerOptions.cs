@@ -1,0 +1,11 @@
+namespace GdNotebooks.Kernel.Protocol;
+
+/// <summary>What the server says about itself, and how it polls.</summary>
+public sealed record KernelServerOptions
+{
+    /// <summary>Shown by front ends at connection.</summary>
+    public string Banner { get; init; } = "C# (GdNotebooks): gradient descent in notebooks. display(x) shows a value; Tab completes; Shift+Tab inspects.";
+
+    /// <summary>How often the receive loops look at the stop flag.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+}

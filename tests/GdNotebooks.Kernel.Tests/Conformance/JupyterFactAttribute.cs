@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace GdNotebooks.Kernel.Tests.Conformance;
+
+/// <summary>
+/// A fact that needs Debian's Jupyter (python3 with jupyter_client and jupyter_kernel_test) and libzmq. Skipped
+/// where they are missing, except under CI=true, where missing prerequisites make the test run and fail.
+/// </summary>
+public sealed class JupyterFactAttribute : FactAttribute
+{
+    public const string Python = "/usr/bin/python3";
+
+    public JupyterFactAttribute()
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) return;
+        if (MissingPrerequisite() is { } missing) Skip = $"{missing} (install: apt-get install libzmq5 python3-jupyter-kernel-test jupyter-client); set CI=true to make this a failure";
+    }
+
+    /// <summary>What is missing, or null when the conformance test can run.</summary>
+    public static string? MissingPrerequisite()
+    {
+        if (!File.Exists(Python)) return $"{Python} not found";
+        try
+        {
+            using var probe = Process.Start(new ProcessStartInfo(Python, ["-c", "import jupyter_client, jupyter_kernel_test, zmq"])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            })!;
+            if (!probe.WaitForExit(30_000)) return "python3 did not answer";
+            if (probe.ExitCode != 0) return "python3 cannot import jupyter_client / jupyter_kernel_test / zmq";
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return $"cannot run {Python}: {e.Message}";
+        }
+        return null;
+    }
+}

@@ -30,6 +30,7 @@ public static class Gdnb
             return args.Count == 0 ? Usage : Ok;
         }
         string verb = args[0];
+        if (verb == "convert") return ConvertVerb.Run(args.Skip(1).ToList(), stdout, stderr);
         var command = ExperimentCommands.Find(verb);
         if (command is null)
         {

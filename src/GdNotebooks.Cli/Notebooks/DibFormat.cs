@@ -26,8 +26,8 @@ namespace GdNotebooks.Cli.Notebooks;
 /// <c>#!markdown</c>/<c>#!md</c>, or <c>#!</c> plus a kernel name or alias: the Polyglot kernels csharp (c#, C#),
 /// fsharp (f#, F#), pwsh (powershell), javascript (js), html, sql, kql, mermaid, http, value, and any name or alias
 /// listed in <c>#!meta</c>'s <c>kernelInfo.items</c>. Any other <c>#!</c> line — a magic command such as
-/// <c>#!lr-sweep …</c>, <c>#!time</c>, <c>#r</c> — is cell content. Text before the first header is a cell in the
-/// default kernel's language. Aliases are read as the kernel's name (<c>#!c#</c> becomes <c>#!csharp</c>).</para>
+/// <c>#!lr-sweep …</c>, <c>#!time</c>, <c>#r</c> — is cell content. Text before the first header, or after the
+/// <c>#!meta</c> JSON value, is a cell in the default kernel's language. Aliases are read as the kernel's name (<c>#!c#</c> becomes <c>#!csharp</c>).</para>
 /// <para><b>Mapping to .ipynb.</b> The <c>#!meta</c> JSON object is <c>metadata.polyglot_notebook</c> of the .ipynb,
 /// as Polyglot stores it; its <c>kernelInfo</c> is completed on both sides so that it names the default kernel
 /// (<c>defaultKernelName</c>, csharp when absent) and lists every language the cells use. <c>#!markdown</c>
@@ -72,12 +72,7 @@ public static class DibFormat
         var lines = SourceLines.SplitDropping(text);
         int metaStart = lines.IndexOf(Meta), metaEnd = metaStart;
         JsonObject polyglot = [];
-        if (metaStart >= 0)
-        {
-            metaEnd = metaStart + 1;
-            while (metaEnd < lines.Count && !lines[metaEnd].StartsWith("#!", StringComparison.Ordinal)) metaEnd++;
-            polyglot = ParseMeta(lines, metaStart, metaEnd, fileName);
-        }
+        if (metaStart >= 0) (polyglot, metaEnd) = ParseMeta(lines, metaStart, fileName);
         var kernels = KnownKernels(polyglot, fileName);
         string defaultLanguage = DefaultKernelName(polyglot);
 
@@ -189,21 +184,37 @@ public static class DibFormat
         return lines.GetRange(start, end - start);
     }
 
-    private static JsonObject ParseMeta(List<string> lines, int metaStart, int metaEnd, string fileName)
+    /// <summary>
+    /// Parses the JSON value after <c>#!meta</c> (the lines up to the next <c>#!</c> line) and returns it with the
+    /// index of the first line after it: lines that follow the value before the next header are cell content.
+    /// </summary>
+    private static (JsonObject Meta, int End) ParseMeta(List<string> lines, int metaStart, string fileName)
     {
-        string json = string.Join("\n", lines.GetRange(metaStart + 1, metaEnd - metaStart - 1));
-        if (string.IsNullOrWhiteSpace(json)) return [];
+        int end = metaStart + 1;
+        while (end < lines.Count && !lines[end].StartsWith("#!", StringComparison.Ordinal)) end++;
+        string json = string.Join("\n", lines.GetRange(metaStart + 1, end - metaStart - 1));
+        if (string.IsNullOrWhiteSpace(json)) return ([], end);
         var bytes = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
+        JsonNode? node;
         try
         {
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
-            return JupyterJson.ToNode(document.RootElement.Clone()) as JsonObject
-                ?? throw BadMeta(fileName, $"expected a JSON object after {Meta} (line {metaStart + 1})");
+            using var document = JsonDocument.ParseValue(ref reader);
+            node = JupyterJson.ToNode(document.RootElement.Clone());
         }
         catch (JsonException e)
         {
             throw BadMeta(fileName, NotebookText.DescribeJsonError(e, bytes, $"{Meta} JSON", firstLine: metaStart + 2));
         }
+        if (node is not JsonObject meta) throw BadMeta(fileName, $"expected a JSON object after {Meta} (line {metaStart + 1})");
+
+        int consumed = (int)reader.BytesConsumed;
+        int lastLine = metaStart + 1 + bytes.AsSpan(0, consumed).Count((byte)'\n');
+        int lineEnd = bytes.AsSpan(consumed).IndexOf((byte)'\n');
+        string restOfLine = Encoding.UTF8.GetString(bytes.AsSpan(consumed, lineEnd < 0 ? bytes.Length - consumed : lineEnd));
+        if (!string.IsNullOrWhiteSpace(restOfLine))
+            throw BadMeta(fileName, $"unexpected text after the {Meta} JSON at line {lastLine + 1}");
+        return (meta, lastLine + 1);
     }
 
     private static UsageException BadMeta(string fileName, string detail) => IpynbFormat.NotANotebook(fileName, detail);

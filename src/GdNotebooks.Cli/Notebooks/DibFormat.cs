@@ -25,7 +25,7 @@ namespace GdNotebooks.Cli.Notebooks;
 /// <para><b>Section headers.</b> A line is a header only when it is exactly <c>#!meta</c> (the first one),
 /// <c>#!markdown</c>/<c>#!md</c>, or <c>#!</c> plus a kernel name or alias: the Polyglot kernels csharp (c#, C#),
 /// fsharp (f#, F#), pwsh (powershell), javascript (js), html, sql, kql, mermaid, http, value, and any name or alias
-/// listed in <c>#!meta</c>'s <c>kernelInfo.items</c>. Any other <c>#!</c> line — a magic command such as
+/// listed in <c>#!meta</c>'s <c>kernelInfo</c> (its <c>defaultKernelName</c> and <c>items</c>). Any other <c>#!</c> line — a magic command such as
 /// <c>#!lr-sweep …</c>, <c>#!time</c>, <c>#r</c> — is cell content. Text before the first header, or after the
 /// <c>#!meta</c> JSON value, is a cell in the default kernel's language. Aliases are read as the kernel's name (<c>#!c#</c> becomes <c>#!csharp</c>).</para>
 /// <para><b>Mapping to .ipynb.</b> The <c>#!meta</c> JSON object is <c>metadata.polyglot_notebook</c> of the .ipynb,
@@ -230,6 +230,7 @@ public static class DibFormat
         }
         if (polyglot["kernelInfo"] is null) return map;
         if (polyglot["kernelInfo"] is not JsonObject info) throw BadMeta(fileName, $"{Meta}: kernelInfo must be an object");
+        if (Text(info["defaultKernelName"]) is { Length: > 0 } defaultName) map[defaultName] = defaultName;
         if (info["items"] is null) return map;
         if (info["items"] is not JsonArray items) throw BadMeta(fileName, $"{Meta}: kernelInfo.items must be a list");
         for (int i = 0; i < items.Count; i++)

@@ -70,6 +70,17 @@ public class DibFormatTests
     }
 
     [Fact]
+    public void The_default_kernel_named_in_meta_is_a_header_even_without_items()
+    {
+        string text = "#!meta\n\n{\"kernelInfo\":{\"defaultKernelName\":\"spiral\"}}\n\n#!markdown\n\n# demo\n\n#!spiral\n\ninl add x = x + 1\n\n#!spiral\n\nadd 1\n";
+        var notebook = DibFormat.Parse(text, "spiral.dib");
+        Assert.Equal(
+            [(CellKind.Markdown, "markdown", "# demo"), (CellKind.Code, "spiral", "inl add x = x + 1"), (CellKind.Code, "spiral", "add 1")],
+            NotebookSamples.Content(notebook));
+        Assert.Equal(NotebookSamples.Content(notebook), NotebookSamples.Content(DibFormat.Parse(DibFormat.Serialize(notebook), "again.dib")));
+    }
+
+    [Fact]
     public void An_empty_file_is_a_notebook_with_no_cells()
     {
         var notebook = DibFormat.Parse("", "empty.dib");

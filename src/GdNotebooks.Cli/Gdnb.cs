@@ -30,6 +30,7 @@ public static class Gdnb
             return args.Count == 0 ? Usage : Ok;
         }
         string verb = args[0];
+        if (verb == "convert") return ConvertVerb.Run(args.Skip(1).ToList(), stdout, stderr);
         if (verb == "kernel")
             return Kernel.KernelCommand.Run(args.Skip(1).ToList(), typeof(Gdnb).Assembly.Location, Environment.ProcessPath, stdout, stderr);
         var experiment = ExperimentCommands.Find(verb);
@@ -54,7 +55,7 @@ public static class Gdnb
         }
     }
 
-    private static IEnumerable<string> VerbNames => ExperimentCommands.All.Select(c => c.Name).Append("kernel");
+    private static IEnumerable<string> VerbNames => ExperimentCommands.All.Select(c => c.Name).Append("convert").Append("kernel");
 
     private static int RunExperiment(ExperimentVerb verb, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -95,5 +96,6 @@ public static class Gdnb
     private static string Help() =>
         "gdnb: gradient descent experiments from the shell\n\nusage: gdnb VERB [options]   (gdnb VERB --help for its options)\n\nverbs:\n" +
         string.Join("\n", ExperimentCommands.All.Select(c => $"  {c.Name,-12} {c.Spec.Summary}")) + "\n" +
+        $"  {"convert",-12} convert a notebook between .dib and .ipynb: gdnb convert IN OUT\n" +
         $"  {"kernel",-12} install, uninstall or start the Jupyter kernel (gdnb kernel --help)\n";
 }

@@ -40,7 +40,7 @@ public static class KernelHost
             KernelLog.Warn("WARNING: running WITHOUT message signing (--allow-unsigned). Anyone who can reach these ports can run code as you.");
         }
 
-        using var engine = new ExecutionEngine();
+        using var engine = NotebookEngine.Create();
         options.ConfigureEngine?.Invoke(engine);
         _ = engine.WarmUpAsync();
 

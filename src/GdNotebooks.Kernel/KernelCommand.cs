@@ -19,6 +19,11 @@ public static class KernelCommand
         try
         {
             if (args.Count == 0) throw new UsageException("missing kernel verb; valid verbs: start, install, uninstall\n" + Usage);
+            if (args[0] is "-h" or "--help" || args.Skip(1).Any(a => a is "-h" or "--help"))
+            {
+                output.WriteLine(Usage);
+                return 0;
+            }
             var options = ParseOptions(args.Skip(1).ToList());
             switch (args[0])
             {

@@ -24,7 +24,7 @@ public sealed record CellFailure(int Number, int CodeCellCount, string? CellId, 
         text.AppendLine(TimedOut ? " timed out:" : " failed:");
         var lines = Source.Replace("\r\n", "\n").Split('\n');
         foreach (var line in lines.Take(QuotedLines)) text.AppendLine("    | " + line);
-        if (lines.Length > QuotedLines) text.AppendLine($"    | … ({lines.Length - QuotedLines} more lines)");
+        if (lines.Length > QuotedLines) text.AppendLine($"    | … ({lines.Length - QuotedLines} more line{(lines.Length - QuotedLines == 1 ? "" : "s")})");
         text.AppendLine($"  {ErrorName}: {Message.Replace("\n", "\n  ")}");
         var frames = Traceback.Skip(1).Take(6).ToList();
         foreach (var frame in frames) text.AppendLine("  " + frame.Trim());

@@ -53,8 +53,8 @@ public sealed class NotebookRunner
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
 
-        foreach (var warning in ParameterInjection.Inject(notebook, _options.Parameters)) _progress.WriteLine($"[{name}] warning: {warning}");
         Prepare(notebook);
+        foreach (var warning in ParameterInjection.Inject(notebook, _options.Parameters)) _progress.WriteLine($"[{name}] warning: {warning}");
         var codeCells = notebook.Cells.Where(c => c.Kind == CellKind.Code).ToList();
         _progress.WriteLine($"[{name}] running {codeCells.Count} code cell{(codeCells.Count == 1 ? "" : "s")} from {inputPath}");
 
@@ -66,6 +66,8 @@ public sealed class NotebookRunner
         int executionCount = 0, cellsRun = 0;
         try
         {
+            // Roslyn's first compilation in a process takes seconds; keep it out of the first cell's time limit.
+            if (codeCells.Count > 0) await engine.WarmUpAsync().WaitAsync(cancel).ConfigureAwait(false);
             for (int i = 0; i < codeCells.Count && status == NotebookStatus.Ok; i++)
             {
                 var cell = codeCells[i];
@@ -200,10 +202,10 @@ public sealed class NotebookRunner
 
     private string TimeoutMessage(bool abandoned)
     {
-        string limit = Seconds(_options.CellTimeout ?? TimeSpan.Zero);
+        string limit = Limit(_options.CellTimeout ?? TimeSpan.Zero);
         string text = $"A cell timed out while it was being executed, after {limit} seconds (--cell-timeout {limit}); it was cancelled.";
         if (abandoned)
-            text += $" It ignored the cancellation for {Seconds(_options.CancelGrace)} seconds (--cancel-grace), so it was abandoned"
+            text += $" It ignored the cancellation for {Limit(_options.CancelGrace)} seconds (--cancel-grace), so it was abandoned"
                 + " and the notebook stopped here. Pass the cell's CancellationToken to long-running work, or check it in loops.";
         return text;
     }
@@ -214,6 +216,8 @@ public sealed class NotebookRunner
     private static bool IsCSharp(string language) => language.Trim().ToLowerInvariant() is "csharp" or "c#" or "cs";
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString(span.TotalSeconds < 10 ? "0.0#" : "0.#", CultureInfo.InvariantCulture);
+
+    private static string Limit(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private sealed record CellRun(ExecutionOutcome Outcome, bool TimedOut, bool Interrupted, bool Abandoned);
 }

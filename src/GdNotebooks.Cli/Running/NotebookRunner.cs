@@ -67,7 +67,14 @@ public sealed class NotebookRunner
         try
         {
             // Roslyn's first compilation in a process takes seconds; keep it out of the first cell's time limit.
-            if (codeCells.Count > 0) await engine.WarmUpAsync().WaitAsync(cancel).ConfigureAwait(false);
+            try
+            {
+                if (codeCells.Count > 0) await engine.WarmUpAsync().WaitAsync(cancel).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                status = NotebookStatus.Interrupted;
+            }
             for (int i = 0; i < codeCells.Count && status == NotebookStatus.Ok; i++)
             {
                 var cell = codeCells[i];

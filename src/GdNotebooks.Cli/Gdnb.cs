@@ -31,6 +31,7 @@ public static class Gdnb
         }
         string verb = args[0];
         if (verb == "convert") return ConvertVerb.Run(args.Skip(1).ToList(), stdout, stderr);
+        if (verb == "run") return RunVerb.Run(args.Skip(1).ToList(), stdout, stderr, cancel);
         if (verb == "kernel")
             return Kernel.KernelCommand.Run(args.Skip(1).ToList(), typeof(Gdnb).Assembly.Location, Environment.ProcessPath, stdout, stderr);
         var experiment = ExperimentCommands.Find(verb);
@@ -55,7 +56,7 @@ public static class Gdnb
         }
     }
 
-    private static IEnumerable<string> VerbNames => ExperimentCommands.All.Select(c => c.Name).Append("convert").Append("kernel");
+    private static IEnumerable<string> VerbNames => ExperimentCommands.All.Select(c => c.Name).Append("run").Append("convert").Append("kernel");
 
     private static int RunExperiment(ExperimentVerb verb, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -96,6 +97,7 @@ public static class Gdnb
     private static string Help() =>
         "gdnb: gradient descent experiments from the shell\n\nusage: gdnb VERB [options]   (gdnb VERB --help for its options)\n\nverbs:\n" +
         string.Join("\n", ExperimentCommands.All.Select(c => $"  {c.Name,-12} {c.Spec.Summary}")) + "\n" +
+        $"  {"run",-12} execute notebooks headlessly and save them with outputs: gdnb run NOTEBOOK|DIR … (gdnb run --help)\n" +
         $"  {"convert",-12} convert a notebook between .dib and .ipynb: gdnb convert IN OUT\n" +
         $"  {"kernel",-12} install, uninstall or start the Jupyter kernel (gdnb kernel --help)\n";
 }

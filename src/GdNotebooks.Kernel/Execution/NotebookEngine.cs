@@ -10,7 +10,11 @@ public static class NotebookEngine
     /// <param name="baseDirectory">The folder relative <c>#r</c> paths resolve against (the notebook's folder).</param>
     public static ExecutionEngine Create(string? baseDirectory = null)
     {
-        var engine = new ExecutionEngine(baseDirectory);
+        var engine = new ExecutionEngine(baseDirectory)
+        {
+            // .NET Interactive's formatter library with GdNotebooks' registrations: charts, results, tables.
+            Formatter = new InteractiveMimeFormatter(),
+        };
         // Formatters and magic commands are wired here (see GdNotebooks.Interactive).
         return engine;
     }

@@ -14,8 +14,9 @@ public static class NotebookEngine
         {
             // .NET Interactive's formatter library with GdNotebooks' registrations: charts, results, tables.
             Formatter = new InteractiveMimeFormatter(),
+            // One magic per experiment verb of ExperimentCommands.All, plus #!lsmagic, #!time and #!csharp.
+            MagicHandler = new MagicCommandHandler(),
         };
-        // Formatters and magic commands are wired here (see GdNotebooks.Interactive).
         return engine;
     }
 }

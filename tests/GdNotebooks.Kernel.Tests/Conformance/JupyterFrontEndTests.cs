@@ -56,7 +56,7 @@ public sealed class JupyterFrontEndTests : IDisposable
         Assert.Contains("gdnotebooks", KernelSpecList(user));
 
         var console = Paths.Run("/usr/bin/jupyter", ["console", "--kernel", "gdnotebooks", "--simple-prompt", "--ZMQTerminalInteractiveShell.kernel_timeout=120"],
-            _prefix.FullName, Timeout, Jupyter(), "Console.WriteLine(40 + 2);\n6 * 7\n#!lsmagic\nexit\n");
+            _prefix.FullName, Timeout, Jupyter(), "Console.WriteLine(40 + 2);\n6 * 7\n#!lsmagic\n");
         Assert.True(console.ExitCode == 0, "jupyter console failed:\n" + console.Output);
         Assert.Contains("C# (GdNotebooks)", console.Output);
         Assert.Contains("In [1]: 42", console.Output);

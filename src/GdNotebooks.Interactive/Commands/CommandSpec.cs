@@ -57,7 +57,7 @@ public sealed record CommandSpec(string Name, string Summary, IReadOnlyList<Opti
         text.AppendLine($"{Name}: {Summary}");
         text.AppendLine();
         text.AppendLine("Options:");
-        int width = Options.Max(o => o.Usage.Length) + 2;
+        int width = Math.Max(Options.Select(o => o.Usage.Length).DefaultIfEmpty(0).Max(), "-h, --help".Length) + 2;
         foreach (var option in Options)
         {
             string line = $"  {option.Usage.PadRight(width)}{option.Help}";

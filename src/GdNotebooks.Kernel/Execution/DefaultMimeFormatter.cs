@@ -27,7 +27,7 @@ public sealed class DefaultMimeFormatter : IMimeFormatter
         return new MimeBundle(data);
     }
 
-    private static MimeBundle Raw(string content, IReadOnlyList<string> mimeTypes)
+    internal static MimeBundle Raw(string content, IReadOnlyList<string> mimeTypes)
     {
         var data = new Dictionary<string, JsonNode>();
         foreach (var mime in mimeTypes)
@@ -36,15 +36,15 @@ public sealed class DefaultMimeFormatter : IMimeFormatter
         return new MimeBundle(data);
     }
 
-    private static bool IsJson(string mime) => mime == "application/json" || mime.EndsWith("+json", StringComparison.Ordinal);
+    internal static bool IsJson(string mime) => mime == "application/json" || mime.EndsWith("+json", StringComparison.Ordinal);
 
-    private static JsonNode ParseJson(string content)
+    internal static JsonNode ParseJson(string content)
     {
         try { return JsonNode.Parse(content) ?? JsonValue.Create(content); }
         catch (JsonException) { return JsonValue.Create(content); }
     }
 
-    private static bool IsSimple(object? value) =>
+    internal static bool IsSimple(object? value) =>
         value is null or string or bool or char or Enum or DateTime or DateTimeOffset or TimeSpan or Guid
         || (value is IConvertible && value.GetType().IsPrimitive) || value is decimal;
 

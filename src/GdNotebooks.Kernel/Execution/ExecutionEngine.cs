@@ -72,8 +72,23 @@ public sealed class ExecutionEngine : IDisposable
     /// <summary>Completion candidates at <paramref name="cursor"/> (UTF-16 offset), seeing every earlier cell's declarations.</summary>
     public CompletionResult Complete(string code, int cursor)
     {
+        if (MagicHandler is not null && MagicLineAt(code, cursor) is var (lineStart, line)
+            && MagicHandler.Complete(line, cursor - lineStart) is { } magic)
+            return magic with { Start = magic.Start + lineStart, End = magic.End + lineStart };
         var (compilation, tree) = Preview(code);
         return CodeCompleter.Complete(compilation, tree, code, cursor);
+    }
+
+    // The leading magic line holding the cursor (its start offset and text), or null when the cursor is in the C# part.
+    private static (int Start, string Line)? MagicLineAt(string code, int cursor)
+    {
+        cursor = Math.Clamp(cursor, 0, code.Length);
+        var parts = MagicLines.Split(code);
+        if (parts.Magics.Count == 0 || cursor > code.Length - parts.Code.Length) return null;
+        var start = cursor == 0 ? 0 : code.LastIndexOf('\n', cursor - 1) + 1;
+        var end = code.IndexOf('\n', cursor);
+        var line = code[start..(end < 0 ? code.Length : end)].TrimEnd('\r');
+        return line.TrimStart().StartsWith("#!", StringComparison.Ordinal) ? (start, line) : null;
     }
 
     /// <summary>Signature and documentation of the symbol at <paramref name="cursor"/>, or null.</summary>
@@ -105,12 +120,24 @@ public sealed class ExecutionEngine : IDisposable
     {
         cell.Enter();
         _router.Began(cell);
+        var whenCellEnds = new List<Action<ExecutionOutcome>>();
+        var outcome = await RunPartsAsync(code, cell, whenCellEnds, cancellationToken).ConfigureAwait(false);
+        for (var i = whenCellEnds.Count - 1; i >= 0; i--)
+        {
+            try { whenCellEnds[i](outcome); }
+            catch (Exception e) { KernelLog.Warn("a magic command's end-of-cell action failed: " + e.Message); }
+        }
+        return outcome;
+    }
+
+    private async Task<ExecutionOutcome> RunPartsAsync(string code, CellContext cell, List<Action<ExecutionOutcome>> whenCellEnds, CancellationToken cancellationToken)
+    {
         try
         {
             var parts = MagicLines.Split(code);
             for (var i = 0; i < parts.Magics.Count; i++)
             {
-                var failure = await RunMagicAsync(parts.Magics[i], i + 1, cell, cancellationToken).ConfigureAwait(false);
+                var failure = await RunMagicAsync(parts.Magics[i], i + 1, cell, whenCellEnds, cancellationToken).ConfigureAwait(false);
                 if (failure is not null) return new ExecutionOutcome(ExecutionStatus.Error, failure);
             }
             if (string.IsNullOrWhiteSpace(parts.Code)) return ExecutionOutcome.Ok;
@@ -130,19 +157,19 @@ public sealed class ExecutionEngine : IDisposable
         }
     }
 
-    private async Task<ExecutionFailed?> RunMagicAsync(string line, int lineNumber, CellContext cell, CancellationToken cancellationToken)
+    private async Task<ExecutionFailed?> RunMagicAsync(string line, int lineNumber, CellContext cell, List<Action<ExecutionOutcome>> whenCellEnds, CancellationToken cancellationToken)
     {
         var name = line.Split(' ', 2)[0];
         if (MagicHandler is null)
             return new ExecutionFailed("UnknownMagic", $"magic commands are not available in this kernel yet: {name}", [$"unknown magic command {name}"]);
         try
         {
-            var known = await MagicHandler.InvokeAsync(new MagicInvocation(line, lineNumber, cell, Formatter), cancellationToken).ConfigureAwait(false);
+            var known = await MagicHandler.InvokeAsync(new MagicInvocation(line, lineNumber, cell, Formatter) { WhenCellEnds = whenCellEnds }, cancellationToken).ConfigureAwait(false);
             return known ? null : new ExecutionFailed("UnknownMagic", $"unknown magic command {name}; #!lsmagic lists them", [$"unknown magic command {name}"]);
         }
         catch (UsageException e)
         {
-            return new ExecutionFailed(nameof(UsageException), e.Message, [$"{name}: {e.Message}"]);
+            return new ExecutionFailed(ExecutionFailed.UsageError, e.Message, [$"{name}: {e.Message}"]);
         }
     }
 

@@ -9,4 +9,7 @@ public sealed record ExecutionFailed(string ErrorName, string Message, IReadOnly
 {
     /// <summary>The name used for cells that fail to compile.</summary>
     public const string CompilationError = "CompilationError";
+
+    /// <summary>The name used when a magic command's options are wrong (a <see cref="GdNotebooks.UsageException"/>).</summary>
+    public const string UsageError = "UsageError";
 }

@@ -11,4 +11,10 @@ public interface IMagicHandler
     /// with a message naming it). Errors in a known magic are reported by throwing <see cref="UsageException"/>.
     /// </summary>
     Task<bool> InvokeAsync(MagicInvocation invocation, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completion inside the magic line <paramref name="line"/> at <paramref name="cursor"/> (offsets within the line),
+    /// or null to leave it to C# completion.
+    /// </summary>
+    CompletionResult? Complete(string line, int cursor) => null;
 }

@@ -10,8 +10,13 @@ public static class NotebookEngine
     /// <param name="baseDirectory">The folder relative <c>#r</c> paths resolve against (the notebook's folder).</param>
     public static ExecutionEngine Create(string? baseDirectory = null)
     {
-        var engine = new ExecutionEngine(baseDirectory);
-        // Formatters and magic commands are wired here (see GdNotebooks.Interactive).
+        var engine = new ExecutionEngine(baseDirectory)
+        {
+            // .NET Interactive's formatter library with GdNotebooks' registrations: charts, results, tables.
+            Formatter = new InteractiveMimeFormatter(),
+            // One magic per experiment verb of ExperimentCommands.All, plus #!lsmagic, #!time and #!csharp.
+            MagicHandler = new MagicCommandHandler(),
+        };
         return engine;
     }
 }

@@ -10,16 +10,19 @@ public sealed class JupyterFactAttribute : FactAttribute
 {
     public const string Python = "/usr/bin/python3";
 
-    public JupyterFactAttribute()
+    /// <param name="commands">Jupyter commands the test also runs, such as <c>jupyter-console</c>; each must be in /usr/bin.</param>
+    public JupyterFactAttribute(params string[] commands)
     {
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) return;
-        if (MissingPrerequisite() is { } missing) Skip = $"{missing} (install: apt-get install libzmq5 python3-jupyter-kernel-test jupyter-client); set CI=true to make this a failure";
+        if (MissingPrerequisite(commands) is { } missing) Skip = $"{missing} (install: apt-get install libzmq5 python3-jupyter-kernel-test jupyter-client jupyter-console jupyter-nbconvert python3-nbclient); set CI=true to make this a failure";
     }
 
-    /// <summary>What is missing, or null when the conformance test can run.</summary>
-    public static string? MissingPrerequisite()
+    /// <summary>What is missing, or null when the Jupyter tests can run.</summary>
+    public static string? MissingPrerequisite(params string[] commands)
     {
         if (!File.Exists(Python)) return $"{Python} not found";
+        foreach (var command in commands)
+            if (!File.Exists(Path.Combine("/usr/bin", command))) return $"/usr/bin/{command} not found";
         try
         {
             using var probe = Process.Start(new ProcessStartInfo(Python, ["-c", "import jupyter_client, jupyter_kernel_test, zmq"])

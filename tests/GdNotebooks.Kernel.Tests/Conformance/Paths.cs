@@ -25,12 +25,15 @@ internal static class Paths
     }
 
     /// <summary>Runs a process to completion (or kills it at the timeout) and returns its exit code and combined output.</summary>
-    public static (int ExitCode, string Output) Run(string file, IEnumerable<string> args, string? workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="input">Text written to the process's standard input, which is then closed; null leaves stdin alone.</param>
+    public static (int ExitCode, string Output) Run(string file, IEnumerable<string> args, string? workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null, string? input = null)
     {
         var start = new ProcessStartInfo(file, args)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
@@ -41,6 +44,11 @@ internal static class Paths
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);

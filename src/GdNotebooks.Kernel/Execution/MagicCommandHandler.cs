@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using GdNotebooks.Experiments;
+using GdNotebooks.Interactive.Commands;
+using GdNotebooks.Interactive.Magics;
+
+namespace GdNotebooks.Kernel.Execution;
+
+/// <summary>
+/// Runs the magic commands of <see cref="MagicCommands.All"/> in the engine: an experiment verb runs with an updating
+/// progress display and the cell's cancellation token, then shows its result (chart, table) as a display through the
+/// engine's formatter, with its notes on stderr; <c>#!lsmagic</c> lists the table, <c>#!time</c> prints the wall time of
+/// the rest of the cell, <c>--help</c> prints a command's help. Bad options throw the parser's <see cref="UsageException"/>.
+/// </summary>
+public sealed class MagicCommandHandler : IMagicHandler
+{
+    /// <summary>The time between progress updates (at most 10 a second by default).</summary>
+    public TimeSpan ProgressInterval { get; init; } = ProgressDisplay.DefaultInterval;
+
+    /// <inheritdoc />
+    public async Task<bool> InvokeAsync(MagicInvocation invocation, CancellationToken cancellationToken)
+    {
+        var line = MagicCommands.Parse(invocation.Line);
+        if (line.Options.HelpRequested)
+        {
+            Print(invocation, OutputStream.StandardOutput, line.Command.Help());
+            return true;
+        }
+        switch (line.Command.Kind)
+        {
+            case MagicKind.Experiment:
+                await RunExperimentAsync(invocation, line.Command.Experiment!, line.Options, cancellationToken).ConfigureAwait(false);
+                break;
+            case MagicKind.ListMagics:
+                Print(invocation, OutputStream.StandardOutput, MagicCommands.ListText());
+                break;
+            case MagicKind.Time:
+                var clock = Stopwatch.StartNew();
+                invocation.WhenCellEnds.Add(_ => Print(invocation, OutputStream.StandardOutput,
+                    string.Create(CultureInfo.InvariantCulture, $"Wall time: {clock.Elapsed.TotalMilliseconds:0.0}ms\n")));
+                break;
+            case MagicKind.Language:
+                break;
+        }
+        return true;
+    }
+
+    /// <inheritdoc />
+    public CompletionResult? Complete(string line, int cursor)
+    {
+        var completion = MagicCommands.Complete(line, cursor);
+        return new CompletionResult(completion.Matches, completion.Start, completion.End);
+    }
+
+    private async Task RunExperimentAsync(MagicInvocation invocation, ExperimentVerb verb, ParsedCommand options, CancellationToken cancellationToken)
+    {
+        // The same checks as the CLI, before any work starts.
+        string format = options.Text("--format")!.ToLowerInvariant();
+        if (!DescentOptions.Formats.Contains(format)) throw UsageException.UnknownChoice("format", format, DescentOptions.Formats);
+        string? chart = options.Text("--chart");
+        if (chart is not null && !chart.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--chart {chart}: the chart is an HTML page; give a file name ending in .html");
+
+        IExperimentResult result;
+        using (var progress = new ProgressDisplay(invocation.Output, MagicCommands.Prefix + verb.Name, ProgressInterval))
+        {
+            try
+            {
+                // The experiment sees the token; the cell also stops waiting at once, so an interrupt frees the kernel
+                // even if an experiment is slow to notice.
+                var work = Task.Run(() => verb.Run(options, progress, cancellationToken), CancellationToken.None);
+                _ = work.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                result = await work.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                progress.Finish("interrupted");
+                throw;
+            }
+            catch
+            {
+                progress.Finish("failed");
+                throw;
+            }
+            progress.Finish("done");
+        }
+
+        foreach (var note in result.Notes) Print(invocation, OutputStream.StandardError, note + "\n");
+        invocation.Output.Publish(new DisplayProduced(invocation.Formatter.Format(result, []), Guid.NewGuid().ToString("N")));
+        if (format != "table") Print(invocation, OutputStream.StandardOutput, format == "csv" ? result.ToCsv() : result.ToJson() + "\n");
+        if (chart is not null)
+        {
+            var source = result.ToFigure().WriteHtml(chart);
+            Print(invocation, OutputStream.StandardError, $"chart written to {chart} ({source.Describe()})\n");
+        }
+    }
+
+    private static void Print(MagicInvocation invocation, OutputStream stream, string text) =>
+        invocation.Output.Publish(new StreamText(stream, text));
+}

@@ -1,0 +1,32 @@
+using GdNotebooks.Experiments;
+using GdNotebooks.Kernel.Execution;
+
+namespace GdNotebooks.Kernel.Tests.Execution;
+
+public sealed class ProgressDisplayTests
+{
+    [Fact]
+    public async Task Updates_are_throttled_share_the_display_id_and_end_with_the_final_state()
+    {
+        var sink = new RecordingSink();
+        var display = new ProgressDisplay(sink, "#!lr-sweep");
+        var until = DateTime.UtcNow.AddMilliseconds(600);
+        for (long i = 0; DateTime.UtcNow < until; i++)
+        {
+            display.Report(new ExperimentProgress("learning rates", i, 1_000_000_000));
+            if (i % 1000 == 0) await Task.Yield();
+        }
+        display.Report(new ExperimentProgress("learning rates", 25, 25));
+        display.Finish("done");
+        display.Report(new ExperimentProgress("learning rates", 1, 25));
+        await Task.Delay(250);
+
+        var shown = sink.Single<DisplayProduced>();
+        Assert.Equal(display.DisplayId, shown.DisplayId);
+        var updates = sink.Events.OfType<DisplayUpdated>().ToList();
+        Assert.All(updates, u => Assert.Equal(display.DisplayId, u.DisplayId));
+        Assert.InRange(updates.Count, 2, 8);   // ≤ 10 a second over 0.6 s, plus the final one
+        Assert.StartsWith("#!lr-sweep: learning rates 25/25 (100%), done after", updates[^1].Bundle.PlainTextValue);
+        Assert.Contains("<progress value=\"25\" max=\"25\">", updates[^1].Bundle.Data["text/html"].GetValue<string>());
+    }
+}

@@ -9,6 +9,14 @@ namespace GdNotebooks.Experiments;
 /// whose curvature exceeds 2/η. Full-batch GD on a network first sharpens (λ_max grows, "progressive sharpening")
 /// until λ_max reaches 2/η, then hovers there while the loss keeps falling, non-monotonically. This runs full-batch
 /// descent and measures λ_max every k steps by warm-started power iteration on exact Hessian-vector products.
+/// <para>
+/// A setup that gets there in well under a second (tested): <c>mlp:data=house_prices,hidden=[16],act=tanh</c> (80
+/// training rows, squared error on the raw prices), plain GD at η = 0.003 for 500 steps, so 2/η ≈ 667. The sharpness
+/// starts above 2/η (≈ 820–870); GD first self-stabilises (a catapult), then the sharpness settles at 2/η while the
+/// loss keeps falling non-monotonically: over the last fifth it averages 92.7% of 2/η for seed 0 and 100.5% for seed 1.
+/// Not every seed settles: with seed 3 the start is flatter (≈ 650), the sharpness overshoots and oscillates around
+/// 1.2–2.4 × 2/η. Cross-entropy on iris or wine does not stay at the edge: the loss goes to 0 and the sharpness decays.
+/// </para>
 /// </summary>
 public static class EdgeOfStability
 {

@@ -18,7 +18,7 @@ public static class ExperimentCommands
         ],
         (options, _, cancel) => GradientDescent.Run(DescentOptions.Build(options), cancel));
 
-    public static IReadOnlyList<ExperimentVerb> All { get; } = [Descend];
+    public static IReadOnlyList<ExperimentVerb> All { get; } = [Descend, BatchNoiseCommand.Verb, SharpnessCommand.Verb, LandscapeCommand.Verb];
 
     public static ExperimentVerb? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 }

@@ -41,7 +41,7 @@ public static class RunVerb
             {
                 html = new HtmlReport(PlotlySource.Resolve());
                 stderr.WriteLine(html.Plotly.Kind == PlotlySourceKind.Inline
-                    ? $"gdnb run: HTML pages inline {html.Plotly.Describe()["plotly.js ".Length..]} (they work offline)"
+                    ? $"gdnb run: HTML pages inline plotly.js from {html.Plotly.Location} (they work offline)"
                     : $"gdnb run: HTML pages load {html.Plotly.Describe()}; `npm ci` installs an offline copy to inline instead");
             }
             return Execute(options, plan, html, stdout, stderr, cancel);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GdNotebooks;
 
 /// <summary>
@@ -44,5 +42,5 @@ public static class Expect
         if (!condition) throw new ExpectationFailedException($"{claim}: expected true, got false");
     }
 
-    private static string F(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
+    private static string F(double value) => NumberText.Format(value, 10);
 }

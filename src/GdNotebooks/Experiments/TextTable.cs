@@ -50,13 +50,11 @@ public sealed class TextTable(IReadOnlyList<string> header)
     }
 
     /// <summary>A number as CSV shows it: up to 15 significant digits, nan/inf/-inf for non-finite values.</summary>
-    public static string Csv(double value) =>
-        double.IsNaN(value) ? "nan" : double.IsPositiveInfinity(value) ? "inf" : double.IsNegativeInfinity(value) ? "-inf"
-        : value.ToString("G15", CultureInfo.InvariantCulture);
+    public static string Csv(double value) => NumberText.Format(value);
 
     private static string Shorten(string cell) =>
         double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && cell.Length > 9
-            ? v.ToString("G8", CultureInfo.InvariantCulture)
+            ? NumberText.Format(v, 8)
             : cell;
 
     private static string Quote(string cell) =>

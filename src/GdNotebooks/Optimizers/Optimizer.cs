@@ -140,8 +140,8 @@ public sealed class Optimizer
     public override string ToString()
     {
         var arguments = new List<string>(_recipeArguments.Select(a => $"{a.Key}={a.Value}"));
-        if (ClipNorm is { } norm) arguments.Add("clip_norm=" + norm.ToString("R", CultureInfo.InvariantCulture));
-        if (ClipValue is { } value) arguments.Add("clip_value=" + value.ToString("R", CultureInfo.InvariantCulture));
+        if (ClipNorm is { } norm) arguments.Add("clip_norm=" + NumberText.Format(norm, null));
+        if (ClipValue is { } value) arguments.Add("clip_value=" + NumberText.Format(value, null));
         if (Centralizes) arguments.Add("centralize=true");
         return arguments.Count == 0 ? Name : Name + ":" + string.Join(",", arguments);
     }
@@ -149,6 +149,6 @@ public sealed class Optimizer
     private void CheckPositive(string key, double value)
     {
         if (!(value > 0) || !double.IsFinite(value))
-            throw new UsageException($"{key}={value.ToString("R", CultureInfo.InvariantCulture)} for optimizer {Name} is out of range; valid: > 0");
+            throw new UsageException($"{key}={NumberText.Format(value, null)} for optimizer {Name} is out of range; valid: > 0");
     }
 }

@@ -8,12 +8,7 @@ public abstract record SpecValue
     public sealed record Number(double Value) : SpecValue
     {
         /// <summary>Shortest round-trip form with a lower-case exponent, as people write it: 1e-06 → <c>1e-6</c>.</summary>
-        public override string ToString()
-        {
-            var text = Value.ToString("R", CultureInfo.InvariantCulture);
-            int e = text.IndexOf('E');
-            return e < 0 ? text : text[..e] + "e" + int.Parse(text[(e + 1)..], CultureInfo.InvariantCulture);
-        }
+        public override string ToString() => NumberText.Format(Value, null);
     }
 
     public sealed record Identifier(string Name) : SpecValue

@@ -49,5 +49,5 @@ public sealed record DataProblemOptions
         return string.Concat(parts.Select(p => "," + p));
     }
 
-    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    internal static string Format(double value) => NumberText.Format(value, null);
 }

@@ -51,10 +51,13 @@ public sealed class OptimizerContractTests
         var w = new double[] { 1, 1, 1 };
         var g = new double[3];
         for (int k = 0; k < 10; k++) Step();   // JIT and first-step paths
+        // Under 1 byte per step on average: any per-step allocation costs at least 24 bytes, while the runtime may
+        // allocate a few kilobytes once (tiered JIT promoting the loop) at a moment the test cannot choose.
+        const int steps = 10_000;
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int k = 0; k < 1000; k++) Step();
+        for (int k = 0; k < steps; k++) Step();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.True(allocated < steps, $"{allocated} bytes allocated over {steps} steps");
 
         void Step()
         {

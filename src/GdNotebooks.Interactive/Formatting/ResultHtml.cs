@@ -27,6 +27,18 @@ public static class ResultHtml
         return html.ToString();
     }
 
+    /// <summary>Summary paragraph, notes and the table without the chart: what a magic command shows under its chart.</summary>
+    public static string SummaryAndTable(IExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var table = CsvTable.Parse(result.ToCsv());
+        var html = new StringBuilder("<div class=\"gdnb-result\">");
+        html.Append("<p class=\"gdnb-summary\">").Append(WebUtility.HtmlEncode(result.Summary)).Append("</p>");
+        foreach (var note in result.Notes)
+            html.Append("<p class=\"gdnb-note\" style=\"color:#b45309\">⚠ ").Append(WebUtility.HtmlEncode(note)).Append("</p>");
+        return html.Append(table.ToHtml()).Append("</div>").ToString();
+    }
+
     /// <summary>The summary, then one line per note.</summary>
     public static string PlainText(IExperimentResult result)
     {

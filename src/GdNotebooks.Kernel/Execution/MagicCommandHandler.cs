@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using GdNotebooks.Experiments;
 using GdNotebooks.Interactive.Commands;
+using GdNotebooks.Interactive.Formatting;
 using GdNotebooks.Interactive.Magics;
 
 namespace GdNotebooks.Kernel.Execution;
@@ -86,7 +88,9 @@ public sealed class MagicCommandHandler : IMagicHandler
         }
 
         foreach (var note in result.Notes) Print(invocation, OutputStream.StandardError, note + "\n");
-        invocation.Output.Publish(new DisplayProduced(invocation.Formatter.Format(result, []), Guid.NewGuid().ToString("N")));
+        // Two outputs, chart then words and table: every front end shows both, whichever mime type it prefers for the chart.
+        invocation.Output.Publish(new DisplayProduced(invocation.Formatter.Format(result.ToFigure(), []), Guid.NewGuid().ToString("N")));
+        invocation.Output.Publish(new DisplayProduced(SummaryAndTable(result), Guid.NewGuid().ToString("N")));
         if (format != "table") Print(invocation, OutputStream.StandardOutput, format == "csv" ? result.ToCsv() : result.ToJson() + "\n");
         if (chart is not null)
         {
@@ -94,6 +98,12 @@ public sealed class MagicCommandHandler : IMagicHandler
             Print(invocation, OutputStream.StandardError, $"chart written to {chart} ({source.Describe()})\n");
         }
     }
+
+    private static MimeBundle SummaryAndTable(IExperimentResult result) => new(new Dictionary<string, JsonNode>
+    {
+        ["text/html"] = JsonValue.Create(ResultHtml.SummaryAndTable(result)),
+        ["text/plain"] = JsonValue.Create(ResultHtml.PlainText(result) + "\n\n" + result.ToTable()),
+    });
 
     private static void Print(MagicInvocation invocation, OutputStream stream, string text) =>
         invocation.Output.Publish(new StreamText(stream, text));

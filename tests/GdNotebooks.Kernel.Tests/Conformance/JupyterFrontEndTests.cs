@@ -80,13 +80,13 @@ public sealed class JupyterFrontEndTests : IDisposable
         var cells = executed.RootElement.GetProperty("cells").EnumerateArray()
             .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("outputs").EnumerateArray().ToList());
 
-        // The magic: its progress display ends "done", then the result with its Plotly chart and table.
+        // The magic: its progress display ends "done", then the chart, then the summary and table.
         var magic = cells["magic"];
         Assert.All(magic, o => Assert.Equal("display_data", Text(o, "output_type")));
         Assert.StartsWith("#!descend: done after", Joined(magic[0].GetProperty("data").GetProperty("text/plain")));
         var chart = magic[1].GetProperty("data").GetProperty("application/vnd.plotly.v1+json");
         Assert.Equal(6, chart.GetProperty("data")[0].GetProperty("y").GetArrayLength());
-        Assert.Contains("<table class=\"gdnb-table\">", Joined(magic[1].GetProperty("data").GetProperty("text/html")));
+        Assert.Contains("<table class=\"gdnb-table\">", Joined(magic[2].GetProperty("data").GetProperty("text/html")));
 
         // display(...) then three Updates: the one output shows the last value.
         var shown = Assert.Single(cells["display-update"]);

@@ -41,8 +41,8 @@ public sealed class MagicCommandTests : IDisposable
         var (outcome, sink) = await Run(Descend);
         Assert.Equal(ExecutionStatus.Ok, outcome.Status);
         var displays = sink.Events.OfType<DisplayProduced>().ToList();
-        Assert.Equal(2, displays.Count);
-        var (progress, result) = (displays[0], displays[1]);
+        Assert.Equal(3, displays.Count);
+        var (progress, result, table) = (displays[0], displays[1], displays[2]);
 
         Assert.StartsWith("#!descend: running", progress.Bundle.PlainTextValue);
         var final = sink.Events.OfType<DisplayUpdated>().Last(u => u.DisplayId == progress.DisplayId);
@@ -50,8 +50,10 @@ public sealed class MagicCommandTests : IDisposable
         Assert.True(sink.Events.ToList().IndexOf(final) < sink.Events.ToList().IndexOf(result), "the progress finishes before the result shows");
 
         Assert.Contains("application/vnd.plotly.v1+json", result.Bundle.Data.Keys);
-        Assert.Contains("<th>grad_norm</th>", result.Bundle.Data["text/html"].GetValue<string>());
-        Assert.Contains("the loss went from 9 to", result.Bundle.PlainTextValue);
+        Assert.DoesNotContain("application/vnd.plotly.v1+json", table.Bundle.Data.Keys);
+        Assert.Contains("<th>grad_norm</th>", table.Bundle.Data["text/html"].GetValue<string>());
+        Assert.Contains("the loss went from 9 to", table.Bundle.PlainTextValue);
+        Assert.Contains("grad_norm", table.Bundle.PlainTextValue);
     }
 
     [Fact]
@@ -59,7 +61,7 @@ public sealed class MagicCommandTests : IDisposable
     {
         var (outcome, sink) = await Run(Descend + "\nConsole.WriteLine(\"after\");\n1 + 1");
         Assert.Equal(ExecutionStatus.Ok, outcome.Status);
-        Assert.Equal(2, sink.Events.OfType<DisplayProduced>().Count());
+        Assert.Equal(3, sink.Events.OfType<DisplayProduced>().Count());
         Assert.Equal("after\n", sink.StandardOutput);
         Assert.Equal("2", sink.Single<ReturnValue>().Bundle.PlainTextValue);
     }

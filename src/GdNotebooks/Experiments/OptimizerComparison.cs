@@ -1,0 +1,39 @@
+using GdNotebooks.Optimizers;
+using GdNotebooks.Training;
+
+namespace GdNotebooks.Experiments;
+
+/// <summary>
+/// An optimizer race: the same descent (problem, start, learning rate, schedule, budget, seed) once per optimizer.
+/// On 2-parameter problems the result also holds the loss surface around every trajectory, to draw them over it.
+/// </summary>
+public static class OptimizerComparison
+{
+    /// <summary>Runs <paramref name="template"/> with each of <paramref name="optimizers"/> in place of its optimizer.</summary>
+    /// <param name="template">Everything the runs share; its optimizer is replaced.</param>
+    /// <param name="optimizers">At least one optimizer; rows keep this order.</param>
+    /// <param name="tolerance">The loss level for <see cref="RunOutcome.StepsToTolerance"/>.</param>
+    /// <param name="progress">One tick per finished optimizer.</param>
+    /// <param name="cancellationToken">Checked before every update of every run and every row of the loss surface.</param>
+    /// <param name="maxDegreeOfParallelism">At most this many runs at once; null uses every core. The result is the same either way.</param>
+    public static OptimizerComparisonResult Run(DescentSettings template, IReadOnlyList<Optimizer> optimizers, double tolerance = 1e-6,
+        IProgress<ExperimentProgress>? progress = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(optimizers);
+        if (optimizers.Count == 0) throw new UsageException("an optimizer comparison needs at least one optimizer");
+        if (optimizers.Any(o => o is null)) throw new ArgumentException("an optimizer is null", nameof(optimizers));
+        var list = optimizers.ToArray();
+        var runs = ParallelRuns.Run(template, list.Length, (i, settings) => settings with { Optimizer = list[i] },
+            "optimizers", progress, cancellationToken, maxDegreeOfParallelism);
+        var rows = list.Select((o, i) => new OptimizerRun(o, RunOutcome.Of(runs[i], tolerance), runs[i])).ToArray();
+
+        LossSurface? surface = null;
+        if (template.Problem.Dimension == 2)
+        {
+            var points = runs.SelectMany(t => t.Points).Where(p => p.Parameters is not null).Select(p => (p.Parameters![0], p.Parameters[1]));
+            surface = LossSurface.Around(template.Problem, points, cancellationToken);
+        }
+        return new OptimizerComparisonResult(template, tolerance, rows, surface);
+    }
+}

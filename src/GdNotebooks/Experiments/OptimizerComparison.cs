@@ -16,15 +16,21 @@ public static class OptimizerComparison
     /// <param name="progress">One tick per finished optimizer.</param>
     /// <param name="cancellationToken">Checked before every update of every run and every row of the loss surface.</param>
     /// <param name="maxDegreeOfParallelism">At most this many runs at once; null uses every core. The result is the same either way.</param>
+    /// <param name="learningRates">Optional: a base rate per optimizer (null entries, or no list, use the template's),
+    /// since adaptive methods and plain SGD rarely share a good rate.</param>
     public static OptimizerComparisonResult Run(DescentSettings template, IReadOnlyList<Optimizer> optimizers, double tolerance = 1e-6,
-        IProgress<ExperimentProgress>? progress = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
+        IProgress<ExperimentProgress>? progress = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null,
+        IReadOnlyList<double?>? learningRates = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(optimizers);
         if (optimizers.Count == 0) throw new UsageException("an optimizer comparison needs at least one optimizer");
         if (optimizers.Any(o => o is null)) throw new ArgumentException("an optimizer is null", nameof(optimizers));
+        if (learningRates is not null && learningRates.Count != optimizers.Count)
+            throw new ArgumentException($"{learningRates.Count} learning rates for {optimizers.Count} optimizers; give one (or null) per optimizer", nameof(learningRates));
         var list = optimizers.ToArray();
-        var runs = ParallelRuns.Run(template, list.Length, (i, settings) => settings with { Optimizer = list[i] },
+        var rates = list.Select((_, i) => learningRates?[i] ?? template.LearningRate).ToArray();
+        var runs = ParallelRuns.Run(template, list.Length, (i, settings) => settings with { Optimizer = list[i], LearningRate = rates[i] },
             "optimizers", progress, cancellationToken, maxDegreeOfParallelism);
         var rows = list.Select((o, i) => new OptimizerRun(o, RunOutcome.Of(runs[i], tolerance), runs[i])).ToArray();
 

@@ -32,14 +32,15 @@ public sealed class OptimizerComparisonResult : IExperimentResult
         {
             var s = Settings;
             string each = string.Join("; ", Rows.Select(r => r.Diverged
-                ? $"{r.Optimizer} diverged at step {r.Outcome.DivergedAt}"
-                : $"{r.Optimizer} ended at {G(r.FinalLoss)}" + (r.StepsToTolerance is int k ? $" (≤ {G(Tolerance)} from step {k})" : "")));
-            string best = Best is { } b ? $" Best: {b.Optimizer}." : " Every optimizer diverged.";
-            return $"Optimizers on {s.Problem.Name} at lr {G(s.LearningRate)}{ScheduleText(s)}, {s.TotalSteps} steps: {each}.{best}";
+                ? $"{r.Label(s.LearningRate)} diverged at step {r.Outcome.DivergedAt}"
+                : $"{r.Label(s.LearningRate)} ended at {G(r.FinalLoss)}" + (r.StepsToTolerance is int k ? $" (≤ {G(Tolerance)} from step {k})" : "")));
+            string best = Best is { } b ? $" Best: {b.Label(s.LearningRate)}." : " Every optimizer diverged.";
+            string rate = Rows.All(r => r.LearningRate == s.LearningRate) ? $"at lr {G(s.LearningRate)}" : $"at lr {G(s.LearningRate)} unless given";
+            return $"Optimizers on {s.Problem.Name} {rate}{ScheduleText(s)}, {s.TotalSteps} steps: {each}.{best}";
         }
     }
 
-    public IReadOnlyList<string> Notes => Rows.Where(r => r.Diverged).Select(r => $"{r.Optimizer} diverged at step {r.Outcome.DivergedAt}").ToList();
+    public IReadOnlyList<string> Notes => Rows.Where(r => r.Diverged).Select(r => $"{r.Label(Settings.LearningRate)} diverged at step {r.Outcome.DivergedAt}").ToList();
 
     /// <summary>
     /// For 2-parameter problems, the trajectories over a contour of the loss (of log(1 + f) when f ≥ 0) beside the
@@ -48,11 +49,11 @@ public sealed class OptimizerComparisonResult : IExperimentResult
     public Figure ToFigure()
     {
         bool logY = ExperimentCharts.AllPositive(Rows.Select(r => r.Trajectory));
-        string title = $"Optimizers: {Settings.Problem.Name}, lr {G(Settings.LearningRate)}";
+        string title = $"Optimizers: {Settings.Problem.Name}, {Settings.TotalSteps} steps";
         if (Surface is null)
         {
             var single = new Figure().WithTitle(title).WithXTitle("step").WithYTitle("loss");
-            for (int i = 0; i < Rows.Count; i++) single = single.Add(ExperimentCharts.LossCurve(Rows[i].Trajectory, Rows[i].Optimizer.ToString(), i));
+            for (int i = 0; i < Rows.Count; i++) single = single.Add(ExperimentCharts.LossCurve(Rows[i].Trajectory, Rows[i].Label(Settings.LearningRate), i));
             return (logY ? single.WithLogY() : single).MarkDivergences();
         }
 
@@ -66,7 +67,7 @@ public sealed class OptimizerComparisonResult : IExperimentResult
         for (int i = 0; i < Rows.Count; i++)
         {
             var r = Rows[i];
-            string name = r.Optimizer.ToString();
+            string name = r.Label(Settings.LearningRate);
             var path = r.Trajectory.Points.Where(p => p.Parameters is not null).Select(p => p.Parameters!).ToList();
             var keep = CurveSampling.Indices(path.Count);
             figure = figure
@@ -102,6 +103,7 @@ public sealed class OptimizerComparisonResult : IExperimentResult
         {
             json.WriteStartObject();
             json.WriteString("optimizer", r.Optimizer.ToString());
+            json.Number("lr", r.LearningRate);
             json.Number("final_loss", r.FinalLoss);
             json.Number("best_loss", r.Outcome.BestLoss);
             json.WriteBoolean("diverged", r.Diverged);
@@ -115,11 +117,11 @@ public sealed class OptimizerComparisonResult : IExperimentResult
 
     public override string ToString() => Summary;
 
-    /// <summary><c>optimizer,final_loss,best_loss,diverged,diverged_at,steps_to_tol</c>.</summary>
+    /// <summary><c>optimizer,lr,final_loss,best_loss,diverged,diverged_at,steps_to_tol</c>.</summary>
     private TextTable Table()
     {
-        var table = new TextTable(["optimizer", "final_loss", "best_loss", "diverged", "diverged_at", "steps_to_tol"]);
-        foreach (var r in Rows) table.Add(r.Optimizer.ToString(), r.FinalLoss, r.Outcome.BestLoss, r.Diverged, r.Outcome.DivergedAt, r.StepsToTolerance);
+        var table = new TextTable(["optimizer", "lr", "final_loss", "best_loss", "diverged", "diverged_at", "steps_to_tol"]);
+        foreach (var r in Rows) table.Add(r.Optimizer.ToString(), r.LearningRate, r.FinalLoss, r.Outcome.BestLoss, r.Diverged, r.Outcome.DivergedAt, r.StepsToTolerance);
         return table;
     }
 }

@@ -13,7 +13,7 @@ internal static class ChartJson
     {
         string html = File.ReadAllText(path);
         const string marker = "var figure = ";
-        int start = html.IndexOf(marker, StringComparison.Ordinal);
+        int start = html.LastIndexOf(marker, StringComparison.Ordinal); // after any inlined plotly.js
         Assert.True(start >= 0, "no figure JSON in the page");
         start += marker.Length;
         int end = html.IndexOf('\n', start);

@@ -36,10 +36,20 @@ public static class OptimizerComparison
 
         LossSurface? surface = null;
         if (template.Problem.Dimension == 2)
-        {
-            var points = runs.SelectMany(t => t.Points).Where(p => p.Parameters is not null).Select(p => (p.Parameters![0], p.Parameters[1]));
-            surface = LossSurface.Around(template.Problem, points, cancellationToken);
-        }
+            surface = LossSurface.Around(template.Problem, Covered(rows), cancellationToken);
         return new OptimizerComparisonResult(template, tolerance, rows, surface);
+    }
+
+    /// <summary>
+    /// The points the contour must cover: every point of the runs that did not diverge, and the points of diverged runs
+    /// while their loss stays within 10× the largest loss seen otherwise (initial losses included). A diverging run
+    /// reaches w ≈ 1e80 before its loss overflows; covering that would shrink everything else to a dot.
+    /// </summary>
+    private static IEnumerable<(double X, double Y)> Covered(IReadOnlyList<OptimizerRun> rows)
+    {
+        double bound = 10 * rows.SelectMany(r => r.Diverged ? r.Trajectory.Points.Take(1) : r.Trajectory.Points)
+            .Select(p => p.Loss).Where(double.IsFinite).DefaultIfEmpty(0).Max(Math.Abs);
+        return rows.SelectMany(r => r.Trajectory.Points.Where(p => !r.Diverged || Math.Abs(p.Loss) <= bound))
+            .Where(p => p.Parameters is not null).Select(p => (p.Parameters![0], p.Parameters[1]));
     }
 }

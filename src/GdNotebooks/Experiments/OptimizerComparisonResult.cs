@@ -79,7 +79,10 @@ public sealed class OptimizerComparisonResult : IExperimentResult
                 }, 1, 1)
                 .Add(ExperimentCharts.LossCurve(r.Trajectory, name, i, showLegend: false), 1, 2);
         }
+        // Fixed ranges: a diverging path runs off the contour instead of rescaling it to nothing.
         figure = figure
+            .WithAxis("x", a => a with { Range = [Surface.X[0], Surface.X[^1]] })
+            .WithAxis("y", a => a with { Range = [Surface.Y[0], Surface.Y[^1]] })
             .WithXTitle(names[0]).WithYTitle(names[1])
             .WithXTitle("step", figure.XAxisOf(1, 2)).WithYTitle("loss", figure.YAxisOf(1, 2))
             .WithTitle(title);

@@ -76,6 +76,14 @@ public class OptimizerComparisonTests
         Assert.DoesNotContain("NaN", result.ToJson());
         Assert.DoesNotContain("Infinity", result.ToJson());
         Assert.DoesNotContain("NaN", result.ToFigure().ToJson());
+
+        // SGD's path reaches |w| ≈ 1e80 before the loss overflows; the contour stays on the region that matters.
+        Assert.True(result.Rows[0].Trajectory.Points.Any(p => Math.Abs(p.Parameters![0]) > 1e6));
+        Assert.InRange(result.Surface!.X[0], -10, -1.5);
+        Assert.InRange(result.Surface.X[^1], -1.5, 10);
+        var layout = ChartJson.Of(result.ToFigure()).GetProperty("layout");
+        Assert.Equal(result.Surface.X[0], layout.GetProperty("xaxis").GetProperty("range")[0].GetDouble());
+        Assert.Equal(result.Surface.Y[^1], layout.GetProperty("yaxis").GetProperty("range")[1].GetDouble());
     }
 
     [Fact]

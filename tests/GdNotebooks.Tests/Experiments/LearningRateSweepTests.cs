@@ -45,7 +45,7 @@ public class LearningRateSweepTests
     {
         var result = LearningRateSweep.Run(Parabola(20), [0.5, 0.9, 1.5]);
         Assert.Contains("α = 1.5 diverged at step 1", result.Summary);
-        Assert.Contains("best α = 0.5", result.Summary);
+        Assert.Contains("best α = 0.5 reached 0 and was within the tolerance 1e-6 from step 1", result.Summary);
         Assert.Contains("2/L = 1", result.Summary);
         Assert.Equal(result.Summary, result.ToString());
         Assert.Contains(result.Notes, n => n.StartsWith("α = 1.5 diverged at step 1"));

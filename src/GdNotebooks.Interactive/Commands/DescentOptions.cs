@@ -41,23 +41,12 @@ public static class DescentOptions
             ?? throw new UsageException($"--problem is required; e.g. --problem \"(w-3)^2\" or --problem rosenbrock. Valid names: {string.Join(", ", Problem.Names)}, or a formula");
         var problem = Wrap("--problem", () => Problem.Parse(problemText));
 
-        var optimizer = Wrap("--optimizer", () => Optimizer.Parse(command.Text("--optimizer")!));
-        if (command.Number("--clip-norm") is double maxNorm)
-        {
-            if (maxNorm <= 0) throw new UsageException($"--clip-norm {maxNorm} must be > 0");
-            optimizer = optimizer.WithClipNorm(maxNorm);
-        }
-        if (command.Number("--clip-value") is double maxValue)
-        {
-            if (maxValue <= 0) throw new UsageException($"--clip-value {maxValue} must be > 0");
-            optimizer = optimizer.WithClipValue(maxValue);
-        }
-        if (command.Flag("--centralize")) optimizer = optimizer.WithCentralization();
-
-        var schedule = Wrap("--schedule", () => Schedule.Parse(command.Text("--schedule")!));
-        int warmup = command.Integer("--warmup")!.Value;
-        if (warmup < 0) throw new UsageException($"--warmup {warmup} must be ≥ 0");
-        if (warmup > 0) schedule = schedule.WithWarmup(warmup);
+        // A verb that redeclares --optimizer or --schedule as repeatable (compare, schedule) parses the values itself,
+        // one configuration each; the template keeps the default.
+        var optimizer = WithGradientOptions(PerConfiguration(command, "--optimizer")
+            ? Optimizer.Sgd : Wrap("--optimizer", () => Optimizer.Parse(command.Text("--optimizer")!)), command);
+        var schedule = WithWarmupOption(PerConfiguration(command, "--schedule")
+            ? Schedule.Constant : Wrap("--schedule", () => Schedule.Parse(command.Text("--schedule")!)), command);
 
         double lr = command.Number("--lr")!.Value;
         if (lr < 0) throw new UsageException($"--lr {lr} must be ≥ 0");
@@ -100,6 +89,32 @@ public static class DescentOptions
             Seed = command.Integer("--seed")!.Value,
         };
     }
+
+    /// <summary><paramref name="optimizer"/> with the gradient options given: --clip-norm, --clip-value, --centralize.</summary>
+    public static Optimizer WithGradientOptions(Optimizer optimizer, ParsedCommand command)
+    {
+        if (command.Number("--clip-norm") is double maxNorm)
+        {
+            if (maxNorm <= 0) throw new UsageException($"--clip-norm {maxNorm} must be > 0");
+            optimizer = optimizer.WithClipNorm(maxNorm);
+        }
+        if (command.Number("--clip-value") is double maxValue)
+        {
+            if (maxValue <= 0) throw new UsageException($"--clip-value {maxValue} must be > 0");
+            optimizer = optimizer.WithClipValue(maxValue);
+        }
+        return command.Flag("--centralize") ? optimizer.WithCentralization() : optimizer;
+    }
+
+    /// <summary><paramref name="schedule"/> behind the --warmup given, if any.</summary>
+    public static Schedule WithWarmupOption(Schedule schedule, ParsedCommand command)
+    {
+        int warmup = command.Integer("--warmup")!.Value;
+        if (warmup < 0) throw new UsageException($"--warmup {warmup} must be ≥ 0");
+        return warmup > 0 ? schedule.WithWarmup(warmup) : schedule;
+    }
+
+    private static bool PerConfiguration(ParsedCommand command, string option) => command.Command.Find(option)!.Repeatable;
 
     private static double[] Start(string text, IProblem problem)
     {

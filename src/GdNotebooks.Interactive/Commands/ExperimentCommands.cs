@@ -18,7 +18,16 @@ public static class ExperimentCommands
         ],
         (options, _, cancel) => GradientDescent.Run(DescentOptions.Build(options), cancel));
 
-    public static IReadOnlyList<ExperimentVerb> All { get; } = [Descend, BatchNoiseCommand.Verb, SharpnessCommand.Verb, LandscapeCommand.Verb];
+    public static ExperimentVerb LrSweep => LearningRateCommands.Sweep;
+
+    public static ExperimentVerb LrFind => LearningRateCommands.Find;
+
+    public static ExperimentVerb Schedule => ComparisonCommands.Schedule;
+
+    public static ExperimentVerb Compare => ComparisonCommands.Compare;
+
+    public static IReadOnlyList<ExperimentVerb> All { get; } =
+        [Descend, LrSweep, LrFind, BatchNoiseCommand.Verb, Schedule, SharpnessCommand.Verb, LandscapeCommand.Verb, Compare];
 
     public static ExperimentVerb? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 }

@@ -12,8 +12,16 @@ public sealed record ExperimentVerb(
 {
     public string Name => Spec.Name;
 
-    /// <summary>Declares a verb whose options are descend's plus its own.</summary>
+    /// <summary>
+    /// Declares a verb whose options are descend's plus its own. An own option named like a shared one replaces
+    /// the shared declaration in place: that is how <c>compare</c> takes <c>--optimizer</c> once per optimizer
+    /// (declared repeatable) and <c>schedule</c> takes <c>--schedule</c> once per schedule.
+    /// </summary>
     public static ExperimentVerb Create(string name, string summary, IReadOnlyList<OptionSpec> ownOptions, IReadOnlyList<string> examples,
-        Func<ParsedCommand, IProgress<ExperimentProgress>?, CancellationToken, IExperimentResult> run) =>
-        new(new CommandSpec(name, summary, [.. DescentOptions.All, .. ownOptions], examples), run);
+        Func<ParsedCommand, IProgress<ExperimentProgress>?, CancellationToken, IExperimentResult> run)
+    {
+        var shared = DescentOptions.All.Select(o => ownOptions.FirstOrDefault(own => own.Name == o.Name) ?? o);
+        var added = ownOptions.Where(own => DescentOptions.All.All(o => o.Name != own.Name));
+        return new(new CommandSpec(name, summary, [.. shared, .. added], examples), run);
+    }
 }

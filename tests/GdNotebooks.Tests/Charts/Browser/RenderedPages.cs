@@ -52,7 +52,7 @@ internal static class RenderedPages
     private static void Write(Dictionary<string, string> pages, string folder, string name, string html) =>
         GdNotebooks.IO.AtomicFile.WriteAllText(pages[name] = Path.Combine(folder, name + ".html"), html);
 
-    private static string RunNode(IEnumerable<string> pages)
+    internal static string RunNode(IEnumerable<string> pages)
     {
         var start = new ProcessStartInfo(BrowserEnvironment.Node!)
         {

@@ -1,0 +1,70 @@
+using GdNotebooks.Experiments;
+using GdNotebooks.Optimizers;
+using GdNotebooks.Schedules;
+using GdNotebooks.Specs;
+
+namespace GdNotebooks.Interactive.Commands;
+
+/// <summary>
+/// The verbs that run one configuration per value of a repeated option: <c>schedule --schedule S1 --schedule S2</c>
+/// and <c>compare --optimizer O1 --optimizer O2</c>. Each redeclares the shared option as repeatable.
+/// </summary>
+internal static class ComparisonCommands
+{
+    public static ExperimentVerb Schedule { get; } = ExperimentVerb.Create(
+        "schedule",
+        "one run per learning-rate schedule (--schedule repeated): final and best loss, and the lr and loss curves side by side",
+        [
+            new("--schedule", OptionType.Text,
+                $"a schedule to compare: {string.Join(", ", Schedules.Schedule.Names)}, e.g. cosine:t_max=100; give it once per schedule; --warmup applies to each",
+                "S", Repeatable: true),
+            LearningRateCommands.ToleranceOption,
+        ],
+        [
+            "schedule --problem rosenbrock --optimizer adam --lr 0.01 --steps 2000 --schedule constant --schedule cosine --schedule step:step_size=500,gamma=0.5",
+            "schedule --problem quadratic:a=[1,100] --lr 0.015 --steps 100 --schedule warm_restarts:t_0=25 --schedule exponential:gamma=0.97 --chart schedules.html",
+        ],
+        (options, progress, cancel) =>
+        {
+            var schedules = RepeatedSpecs.Parse(options, "--schedule",
+                spec => DescentOptions.WithWarmupOption(Schedules.Schedule.Parse(spec), options), "--schedule constant --schedule cosine");
+            return ScheduleComparison.Run(DescentOptions.Build(options), schedules, options.Number("--tol")!.Value, progress, cancel);
+        });
+
+    public static ExperimentVerb Compare { get; } = ExperimentVerb.Create(
+        "compare",
+        "an optimizer race (--optimizer repeated) at the same learning rate and budget: final loss, steps to tolerance, divergence; " +
+        "on 2-parameter problems the trajectories over the loss contour",
+        [
+            new("--optimizer", OptionType.Text,
+                $"an optimizer to compare: {string.Join(", ", Optimizer.Names)}, e.g. sgd:momentum=0.9; give it once per optimizer; " +
+                "an lr=X key gives that optimizer its own learning rate (adam:lr=0.02); clipping and --centralize apply to each",
+                "O", Repeatable: true),
+            LearningRateCommands.ToleranceOption,
+        ],
+        [
+            "compare --problem rosenbrock --lr 0.001 --steps 2000 --optimizer sgd --optimizer sgd:momentum=0.9 --optimizer adam:lr=0.02 --chart race.html",
+            "compare --problem mlp:data=digits,hidden=[32] --epochs 3 --batch 32 --lr 0.01 --optimizer sgd:momentum=0.9 --optimizer adam",
+        ],
+        (options, progress, cancel) =>
+        {
+            var entries = RepeatedSpecs.Parse(options, "--optimizer", spec => WithOwnRate(spec, options), "--optimizer sgd --optimizer adam:lr=0.02");
+            return OptimizerComparison.Run(DescentOptions.Build(options), entries.Select(e => e.Optimizer).ToList(), options.Number("--tol")!.Value,
+                progress, cancel, learningRates: entries.Select(e => e.LearningRate).ToList());
+        });
+
+    /// <summary>An optimizer spec whose optional <c>lr=X</c> key (not an optimizer hyperparameter) sets its own rate.</summary>
+    private static (Optimizer Optimizer, double? LearningRate) WithOwnRate(string text, ParsedCommand options)
+    {
+        var spec = Spec.Parse(text);
+        double? rate = null;
+        if (spec["lr"] is { } value)
+        {
+            if (value is not SpecValue.Number { Value: var lr } || !double.IsFinite(lr) || lr < 0)
+                throw new UsageException($"lr={value} is out of range; valid: a number ≥ 0");
+            rate = lr;
+            spec = spec with { Arguments = spec.Arguments.Where(a => a.Key != "lr").ToList() };
+        }
+        return (DescentOptions.WithGradientOptions(Optimizer.FromSpec(spec), options), rate);
+    }
+}

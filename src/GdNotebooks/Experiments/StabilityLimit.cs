@@ -40,7 +40,7 @@ public static class StabilityLimit
         for (int j = 0; j < n; j++)
             if (!(Math.Abs(h1[i, j] - h2[i, j]) <= 1e-9 * Math.Max(scale, 1e-300)))
                 return null;
-        double largest = SymmetricEigenvalues.Of(h1)[^1];
+        double largest = JacobiEigenvalues.Decompose(h1).Values[^1];
         return largest > 0 ? largest : null;
     }
 }

@@ -1,18 +1,18 @@
 using GdNotebooks.Numerics;
 
-namespace GdNotebooks.Tests.Experiments;
+namespace GdNotebooks.Tests.Numerics;
 
-public class SymmetricEigenvaluesTests
+public class JacobiEigenvaluesTests
 {
     [Fact]
     public void Diagonal_and_two_by_two_have_known_eigenvalues()
     {
-        Assert.Equal([1.0, 10, 100], SymmetricEigenvalues.Of(new double[,] { { 10, 0, 0 }, { 0, 100, 0 }, { 0, 0, 1 } }));
+        Assert.Equal([1.0, 10, 100], JacobiEigenvalues.Decompose(new double[,] { { 10, 0, 0 }, { 0, 100, 0 }, { 0, 0, 1 } }).Values);
         // [[2,1],[1,2]] has eigenvalues 1 and 3; x² − y² has 2 and −2 (power iteration would stall on equal magnitudes).
-        var values = SymmetricEigenvalues.Of(new double[,] { { 2, 1 }, { 1, 2 } });
+        var values = JacobiEigenvalues.Decompose(new double[,] { { 2, 1 }, { 1, 2 } }).Values;
         Assert.Equal(1, values[0], 12);
         Assert.Equal(3, values[1], 12);
-        Assert.Equal([-2.0, 2], SymmetricEigenvalues.Of(new double[,] { { 2, 0 }, { 0, -2 } }));
+        Assert.Equal([-2.0, 2], JacobiEigenvalues.Decompose(new double[,] { { 2, 0 }, { 0, -2 } }).Values);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public class SymmetricEigenvaluesTests
         for (int i = 0; i < n; i++)
         for (int j = 0; j <= i; j++)
             a[i, j] = a[j, i] = random.NextGaussian();
-        var values = SymmetricEigenvalues.Of(a);
+        var values = JacobiEigenvalues.Decompose(a).Values;
         double trace = 0, frobenius = 0;
         for (int i = 0; i < n; i++)
         {

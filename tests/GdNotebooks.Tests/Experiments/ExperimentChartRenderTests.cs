@@ -25,6 +25,27 @@ public sealed class ExperimentChartRenderTests
             ["schedule"] = ScheduleComparison.Run(rosenbrock with { Optimizer = Optimizer.Parse("adam"), LearningRate = 0.01 },
                 [Schedule.Constant, Schedule.Parse("cosine")]).ToFigure(),
             ["compare"] = OptimizerComparison.Run(rosenbrock, [Optimizer.Parse("sgd"), Optimizer.Parse("adam")], learningRates: [null, 0.05]).ToFigure(),
+            ["descend"] = GradientDescent.Run(parabola with { LearningRate = 1.5, Steps = 1000 }).ToFigure(),
+            ["batch-noise"] = GradientNoise.Run(new GradientNoiseSettings
+            {
+                Descent = new DescentSettings { Problem = Problem.Parse("linreg:data=diabetes"), Steps = 20 }, BatchSizes = [1, 8, null], Samples = 50,
+            }).ToFigure(),
+            ["sharpness"] = SharpnessExperiment.Run(new SharpnessSettings
+            {
+                Descent = new DescentSettings { Problem = Problem.Parse("mlp:data=iris,hidden=[4]"), Epochs = 2 }, BatchSizes = [8, null], Iterations = 5, Probes = 2,
+            }).ToFigure(),
+            ["eos"] = EdgeOfStability.Run(new EdgeOfStabilitySettings
+            {
+                Descent = new DescentSettings { Problem = Problem.Parse("mlp:data=iris,hidden=[4],act=tanh"), LearningRate = 0.5, Steps = 40 }, Every = 10, Iterations = 5,
+            }).ToFigure(),
+            ["landscape-1d"] = LossLandscape.Run(new LandscapeSettings
+            {
+                Descent = new DescentSettings { Problem = Problem.Parse("mlp:data=iris,hidden=[4]"), Steps = 20 }, Resolution = 11,
+            }).ToFigure(),
+            ["landscape-2d"] = LossLandscape.Run(new LandscapeSettings
+            {
+                Descent = new DescentSettings { Problem = Problem.Parse("mlp:data=iris,hidden=[4]"), Steps = 20 }, Mode = LandscapeMode.Surface, Resolution = 7,
+            }).ToFigure(),
         };
     }
 
@@ -95,4 +116,13 @@ public sealed class ExperimentChartRenderTests
         Assert.True(Count(plot, "contourLevels") > 5);
         Assert.Equal(4, Count(plot, "scatterTraces"));
     }
+
+    [BrowserTheory]
+    [InlineData("descend")]
+    [InlineData("batch-noise")]
+    [InlineData("sharpness")]
+    [InlineData("eos")]
+    [InlineData("landscape-1d")]
+    [InlineData("landscape-2d")]
+    public void Every_other_experiment_chart_draws_without_errors(string verb) => Plot(verb);
 }

@@ -15,6 +15,9 @@ public sealed class ExecutionEngine : IDisposable
 {
     private readonly SemaphoreSlim _oneCellAtATime = new(1, 1);
     private readonly ScriptOptions _options;
+    // Later submissions inherit every earlier one's references; listing them again made Roslyn's reference
+    // manager hold n copies of the list in submission n (quadratic memory and time).
+    private readonly ScriptOptions _continuationOptions;
     private readonly CellRouter _router;
     private readonly ScriptGlobals _globals;
     private readonly XmlDocumentation _docs = new();
@@ -25,6 +28,7 @@ public sealed class ExecutionEngine : IDisposable
     public ExecutionEngine(string? baseDirectory = null)
     {
         _options = ScriptSetup.CreateOptions(baseDirectory);
+        _continuationOptions = _options.WithReferences(Array.Empty<MetadataReference>());
         _router = new CellRouter(() => Formatter);
         _globals = new ScriptGlobals(_router);
     }
@@ -150,7 +154,7 @@ public sealed class ExecutionEngine : IDisposable
     {
         var script = _state is null
             ? CSharpScript.Create<object>(parts.Code, _options, typeof(ScriptGlobals))
-            : _state.Script.ContinueWith<object>(parts.Code, _options);
+            : _state.Script.ContinueWith<object>(parts.Code, _continuationOptions);
         var diagnostics = script.Compile(cancellationToken);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             return new ExecutionOutcome(ExecutionStatus.Error, FailureReport.FromDiagnostics(diagnostics, parts.CodeLineOffset));
@@ -194,7 +198,7 @@ public sealed class ExecutionEngine : IDisposable
 
     private (Compilation Compilation, SyntaxTree Tree) Preview(string code)
     {
-        var script = _state?.Script.ContinueWith<object>(code, _options)
+        var script = _state?.Script.ContinueWith<object>(code, _continuationOptions)
             ?? CSharpScript.Create<object>(code, _options, typeof(ScriptGlobals));
         var compilation = script.GetCompilation();
         return (compilation, compilation.SyntaxTrees.First());

@@ -15,26 +15,30 @@ public sealed class ExecutionEngine : IDisposable
 {
     private readonly SemaphoreSlim _oneCellAtATime = new(1, 1);
     private readonly ScriptOptions _options;
-    // Later submissions inherit every earlier one's references; listing them again made Roslyn's reference
-    // manager hold n copies of the list in submission n (quadratic memory and time).
-    private readonly ScriptOptions _continuationOptions;
     private readonly CellRouter _router;
-    private readonly ScriptGlobals _globals;
+    private readonly SubmissionChain _chain;
     private readonly XmlDocumentation _docs = new();
     private readonly DefaultMimeFormatter _fallbackFormatter = new();
-    private ScriptState<object>? _state;
 
     /// <summary>Creates an engine; <paramref name="baseDirectory"/> (default: current directory) resolves <c>#r</c> paths.</summary>
     public ExecutionEngine(string? baseDirectory = null)
     {
         _options = ScriptSetup.CreateOptions(baseDirectory);
-        _continuationOptions = _options.WithReferences(Array.Empty<MetadataReference>());
         _router = new CellRouter(() => Formatter);
-        _globals = new ScriptGlobals(_router);
+        _chain = new SubmissionChain(_options, new ScriptGlobals(_router));
     }
 
     /// <summary>Formats displayed and returned values. Replace it to add richer mime types.</summary>
     public IMimeFormatter Formatter { get; set; } = new DefaultMimeFormatter();
+
+    /// <summary>
+    /// Cells per Roslyn submission chain: after this many, the next C# cell first starts a new chain that carries
+    /// variables, declarations, <c>using</c> and <c>#r</c> over (see <see cref="SubmissionChain"/>), so memory stays bounded.
+    /// </summary>
+    internal int CellsPerChain { get => _chain.CellsPerChain; set => _chain.CellsPerChain = value; }
+
+    /// <summary>How many new submission chains were started.</summary>
+    internal int ChainSwitches => _chain.Switches;
 
     /// <summary>Runs the cell's leading <c>#!</c> lines; null until magic commands are plugged in.</summary>
     public IMagicHandler? MagicHandler { get; set; }
@@ -76,14 +80,14 @@ public sealed class ExecutionEngine : IDisposable
     /// <summary>Completion candidates at <paramref name="cursor"/> (UTF-16 offset), seeing every earlier cell's declarations.</summary>
     public CompletionResult Complete(string code, int cursor)
     {
-        var (compilation, tree) = Preview(code);
+        var (compilation, tree) = _chain.Preview(code);
         return CodeCompleter.Complete(compilation, tree, code, cursor);
     }
 
     /// <summary>Signature and documentation of the symbol at <paramref name="cursor"/>, or null.</summary>
     public InspectionResult? Inspect(string code, int cursor)
     {
-        var (compilation, tree) = Preview(code);
+        var (compilation, tree) = _chain.Preview(code);
         return CodeInspector.Inspect(compilation, tree, code, cursor, _docs);
     }
 
@@ -152,17 +156,13 @@ public sealed class ExecutionEngine : IDisposable
 
     private async Task<ExecutionOutcome> RunCSharpAsync(MagicLines parts, CellContext cell, CancellationToken cancellationToken)
     {
-        var script = _state is null
-            ? CSharpScript.Create<object>(parts.Code, _options, typeof(ScriptGlobals))
-            : _state.Script.ContinueWith<object>(parts.Code, _continuationOptions);
+        await _chain.SwitchIfDueAsync().ConfigureAwait(false);
+        var script = _chain.Continue(parts.Code);
         var diagnostics = script.Compile(cancellationToken);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             return new ExecutionOutcome(ExecutionStatus.Error, FailureReport.FromDiagnostics(diagnostics, parts.CodeLineOffset));
 
-        var state = _state is null
-            ? await script.RunAsync(_globals, _ => true, cancellationToken).ConfigureAwait(false)
-            : await script.RunFromAsync(_state, _ => true, cancellationToken).ConfigureAwait(false);
-        _state = state;
+        var state = await _chain.RunAsync(script, cancellationToken).ConfigureAwait(false);
 
         if (state.Exception is { } exception)
         {
@@ -194,13 +194,5 @@ public sealed class ExecutionEngine : IDisposable
             KernelLog.Warn($"formatter {Formatter.GetType().Name} failed on {value?.GetType().Name}: {e.Message}");
             return _fallbackFormatter.Format(value, []);
         }
-    }
-
-    private (Compilation Compilation, SyntaxTree Tree) Preview(string code)
-    {
-        var script = _state?.Script.ContinueWith<object>(code, _continuationOptions)
-            ?? CSharpScript.Create<object>(code, _options, typeof(ScriptGlobals));
-        var compilation = script.GetCompilation();
-        return (compilation, compilation.SyntaxTrees.First());
     }
 }

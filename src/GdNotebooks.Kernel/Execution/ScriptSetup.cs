@@ -45,7 +45,8 @@ public static class ScriptSetup
         return ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
             .AddReferences(LibraryAssemblies)
-            .AddReferences(typeof(ScriptGlobals).Assembly, typeof(System.Text.Json.JsonSerializer).Assembly)
+            // Microsoft.CSharp: the runtime binder behind `dynamic`, which carried variables of unnameable types use.
+            .AddReferences(typeof(ScriptGlobals).Assembly, typeof(System.Text.Json.JsonSerializer).Assembly, typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly)
             .WithImports(StandardImports.Concat(libraryNamespaces))
             .WithEmitDebugInformation(true)
             .WithAllowUnsafe(true)

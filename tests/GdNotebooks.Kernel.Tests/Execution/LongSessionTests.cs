@@ -35,7 +35,7 @@ public sealed class LongSessionTests : IDisposable
             Func<double, double> square = v => v * v;
             const int Answer = 42;
             """);
-        await Ok("double Scaled(double v) => v * n;\nrecord Pt(double X, double Y);\nvar pt = new Pt(3, 4);");
+        await Ok("double Scaled(double v) => v * n;\nrecord Pt(double X, double Y);\nvar pt = new Pt(3, 4); var anon = new { A = 1 };");
         var effect = await Ok("counter++; Console.WriteLine(\"side effect \" + counter);");
         Assert.Equal("side effect 1\n", effect.StandardOutput.Replace("\r\n", "\n"));
         await Ok("var element = new XElement(\"a\", \"b\"); var n2 = n * 2;");
@@ -58,6 +58,8 @@ public sealed class LongSessionTests : IDisposable
         Assert.Equal("<c />", await Value("new XElement(\"c\").ToString()"));
         Assert.Equal(1, await Value("new Vec { 1 }.Count"));
         Assert.Equal(14, await Value("n2"));
+        Assert.Equal("{ A = 1 }", await Value("anon.ToString()"));
+        Assert.Equal(1, await Value("anon.A"));
 
         Assert.Contains("int n", _engine.Inspect("n", 0)?.Signature);
         Assert.Contains("double[] xs", _engine.Inspect("xs", 0)?.Signature);

@@ -9,7 +9,9 @@ namespace GdNotebooks.Kernel.Execution;
 /// Runs C# cells with Roslyn scripting, each continuing the state of the previous ones, and reports what they
 /// produce as <see cref="ExecutionEvent"/>s to a sink. Never touches a socket: the Jupyter kernel and the
 /// headless runner both drive it. One cell runs at a time; completion, inspection and is_complete may be
-/// asked between cells.
+/// asked between cells. Every <see cref="SubmissionChain.DefaultCellsPerChain"/> cells the next C# cell first starts a
+/// new Roslyn submission chain carrying the user's variables and declarations over, so memory stays bounded over a
+/// long session (the guarantees are in <see cref="SubmissionChain"/>).
 /// </summary>
 public sealed class ExecutionEngine : IDisposable
 {

@@ -9,28 +9,38 @@ namespace GdNotebooks.Kernel.Execution;
 /// Runs C# cells with Roslyn scripting, each continuing the state of the previous ones, and reports what they
 /// produce as <see cref="ExecutionEvent"/>s to a sink. Never touches a socket: the Jupyter kernel and the
 /// headless runner both drive it. One cell runs at a time; completion, inspection and is_complete may be
-/// asked between cells.
+/// asked between cells. Every <see cref="SubmissionChain.DefaultCellsPerChain"/> cells the next C# cell first starts a
+/// new Roslyn submission chain carrying the user's variables and declarations over, so memory stays bounded over a
+/// long session (the guarantees are in <see cref="SubmissionChain"/>).
 /// </summary>
 public sealed class ExecutionEngine : IDisposable
 {
     private readonly SemaphoreSlim _oneCellAtATime = new(1, 1);
     private readonly ScriptOptions _options;
     private readonly CellRouter _router;
-    private readonly ScriptGlobals _globals;
+    private readonly SubmissionChain _chain;
     private readonly XmlDocumentation _docs = new();
     private readonly DefaultMimeFormatter _fallbackFormatter = new();
-    private ScriptState<object>? _state;
 
     /// <summary>Creates an engine; <paramref name="baseDirectory"/> (default: current directory) resolves <c>#r</c> paths.</summary>
     public ExecutionEngine(string? baseDirectory = null)
     {
         _options = ScriptSetup.CreateOptions(baseDirectory);
         _router = new CellRouter(() => Formatter);
-        _globals = new ScriptGlobals(_router);
+        _chain = new SubmissionChain(_options, new ScriptGlobals(_router));
     }
 
     /// <summary>Formats displayed and returned values. Replace it to add richer mime types.</summary>
     public IMimeFormatter Formatter { get; set; } = new DefaultMimeFormatter();
+
+    /// <summary>
+    /// Cells per Roslyn submission chain: after this many, the next C# cell first starts a new chain that carries
+    /// variables, declarations, <c>using</c> and <c>#r</c> over (see <see cref="SubmissionChain"/>), so memory stays bounded.
+    /// </summary>
+    internal int CellsPerChain { get => _chain.CellsPerChain; set => _chain.CellsPerChain = value; }
+
+    /// <summary>How many new submission chains were started.</summary>
+    internal int ChainSwitches => _chain.Switches;
 
     /// <summary>Runs the cell's leading <c>#!</c> lines; null until magic commands are plugged in.</summary>
     public IMagicHandler? MagicHandler { get; set; }
@@ -75,7 +85,7 @@ public sealed class ExecutionEngine : IDisposable
         if (MagicHandler is not null && MagicLineAt(code, cursor) is var (lineStart, line)
             && MagicHandler.Complete(line, cursor - lineStart) is { } magic)
             return magic with { Start = magic.Start + lineStart, End = magic.End + lineStart };
-        var (compilation, tree) = Preview(code);
+        var (compilation, tree) = _chain.Preview(code);
         return CodeCompleter.Complete(compilation, tree, code, cursor);
     }
 
@@ -94,7 +104,7 @@ public sealed class ExecutionEngine : IDisposable
     /// <summary>Signature and documentation of the symbol at <paramref name="cursor"/>, or null.</summary>
     public InspectionResult? Inspect(string code, int cursor)
     {
-        var (compilation, tree) = Preview(code);
+        var (compilation, tree) = _chain.Preview(code);
         return CodeInspector.Inspect(compilation, tree, code, cursor, _docs);
     }
 
@@ -175,17 +185,13 @@ public sealed class ExecutionEngine : IDisposable
 
     private async Task<ExecutionOutcome> RunCSharpAsync(MagicLines parts, CellContext cell, CancellationToken cancellationToken)
     {
-        var script = _state is null
-            ? CSharpScript.Create<object>(parts.Code, _options, typeof(ScriptGlobals))
-            : _state.Script.ContinueWith<object>(parts.Code, _options);
+        await _chain.SwitchIfDueAsync().ConfigureAwait(false);
+        var script = _chain.Continue(parts.Code);
         var diagnostics = script.Compile(cancellationToken);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             return new ExecutionOutcome(ExecutionStatus.Error, FailureReport.FromDiagnostics(diagnostics, parts.CodeLineOffset));
 
-        var state = _state is null
-            ? await script.RunAsync(_globals, _ => true, cancellationToken).ConfigureAwait(false)
-            : await script.RunFromAsync(_state, _ => true, cancellationToken).ConfigureAwait(false);
-        _state = state;
+        var state = await _chain.RunAsync(script, cancellationToken).ConfigureAwait(false);
 
         if (state.Exception is { } exception)
         {
@@ -217,13 +223,5 @@ public sealed class ExecutionEngine : IDisposable
             KernelLog.Warn($"formatter {Formatter.GetType().Name} failed on {value?.GetType().Name}: {e.Message}");
             return _fallbackFormatter.Format(value, []);
         }
-    }
-
-    private (Compilation Compilation, SyntaxTree Tree) Preview(string code)
-    {
-        var script = _state?.Script.ContinueWith<object>(code, _options)
-            ?? CSharpScript.Create<object>(code, _options, typeof(ScriptGlobals));
-        var compilation = script.GetCompilation();
-        return (compilation, compilation.SyntaxTrees.First());
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 
 namespace GdNotebooks.Kernel.Execution;
@@ -11,6 +12,7 @@ namespace GdNotebooks.Kernel.Execution;
 public sealed class ScriptGlobals
 {
     private readonly CellRouter _router;
+    private object?[] _carried = [];
 
     internal ScriptGlobals(CellRouter router) => _router = router;
 
@@ -24,4 +26,14 @@ public sealed class ScriptGlobals
 
     /// <summary>Clears this cell's output; with <paramref name="wait"/>, when the next output arrives.</summary>
     public void ClearOutput(bool wait = false) => _router.Publish(new ClearOutput(wait));
+
+    /// <summary>
+    /// Not for cells: the code the kernel writes when it starts a new compilation chain reads each carried
+    /// variable's value through this (see <see cref="SubmissionChain"/>).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public T __Carried<T>(int index) => (T)_carried[index]!;
+
+    /// <summary>Sets the values <see cref="__Carried{T}"/> returns; empty again once the carry has run.</summary>
+    internal void Carry(object?[] values) => _carried = values;
 }

@@ -9,7 +9,7 @@ namespace GdNotebooks.Kernel.Execution;
 /// <summary>
 /// The compilation settings every cell shares: the GdNotebooks libraries referenced and their namespaces
 /// imported with the usual System ones, debug information for line numbers, and <c>#r</c> resolved against
-/// the working directory.
+/// the working directory, each reference resolved once (see <see cref="CachingMetadataResolver"/>).
 /// </summary>
 public static class ScriptSetup
 {
@@ -45,11 +45,12 @@ public static class ScriptSetup
         return ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
             .AddReferences(LibraryAssemblies)
-            .AddReferences(typeof(ScriptGlobals).Assembly, typeof(System.Text.Json.JsonSerializer).Assembly)
+            // Microsoft.CSharp: the runtime binder behind `dynamic`, which carried variables of unnameable types use.
+            .AddReferences(typeof(ScriptGlobals).Assembly, typeof(System.Text.Json.JsonSerializer).Assembly, typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly)
             .WithImports(StandardImports.Concat(libraryNamespaces))
             .WithEmitDebugInformation(true)
             .WithAllowUnsafe(true)
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory).WithSearchPaths(directory))
+            .WithMetadataResolver(new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory).WithSearchPaths(directory)))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(directory));
     }
 }

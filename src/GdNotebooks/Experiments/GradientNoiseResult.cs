@@ -68,8 +68,8 @@ public sealed class GradientNoiseResult : IExperimentResult
                 (double.IsFinite(LogLogSlope) ? $"; log-log slope {TextTable.Csv(Math.Round(LogLogSlope, 3))}." : ".");
             string training = Curves.Count == 0 ? "" :
                 $" Trained with lr scaled {Settings.Scaling.ToString().ToLowerInvariant()}: final loss " +
-                string.Join(", ", Curves.Select(c => $"{TextTable.Csv(Math.Round(c.Trajectory.Losses[^1], 6))} (B={Label(c.BatchSize, c.IsFullBatch)}{(c.Trajectory.DivergedAt is int k ? $", diverged at step {k}" : "")})")) + ".";
-            return $"{where} on {d.Problem.Name} (N = {TrainCount}, loss {TextTable.Csv(Loss)}): tr(Σ) = {TextTable.Csv(TraceCovariance)}, |G|² = {TextTable.Csv(GradientNormSquared)}, " +
+                string.Join(", ", Curves.Select(c => $"{NumberText.Format(c.Trajectory.Losses[^1], 4)} (B={Label(c.BatchSize, c.IsFullBatch)}{(c.Trajectory.DivergedAt is int k ? $", diverged at step {k}" : "")})")) + ".";
+            return $"{where} on {d.Problem.Name} (N = {TrainCount}, loss {NumberText.Format(Loss, 6)}): tr(Σ) = {NumberText.Format(TraceCovariance, 6)}, |G|² = {NumberText.Format(GradientNormSquared, 6)}, " +
                    $"so the gradient noise scale B_simple = tr(Σ)/|G|² ≈ {TextTable.Csv(Math.Round(SimpleNoiseScale, 2))}.{law}{training}";
         }
     }
@@ -114,10 +114,10 @@ public sealed class GradientNoiseResult : IExperimentResult
             .WithXTitle("step", figure.XAxisOf(1, 2)).WithXTitle("examples seen", figure.XAxisOf(1, 3))
             .WithYTitle("loss", figure.YAxisOf(1, 2));
         if (double.IsFinite(SimpleNoiseScale) && SimpleNoiseScale > 0)
-            figure = figure.WithVerticalLine(SimpleNoiseScale, $"B_simple ≈ {SimpleNoiseScale:G3}", figure.XAxisOf(1, 1));
+            figure = figure.WithVerticalLine(SimpleNoiseScale, $"B_simple ≈ {NumberText.Format(SimpleNoiseScale, 3)}", figure.XAxisOf(1, 1));
         foreach (var curve in Curves)
         {
-            string name = $"B={Label(curve.BatchSize, curve.IsFullBatch)}, lr {curve.LearningRate:G3}";
+            string name = $"B={Label(curve.BatchSize, curve.IsFullBatch)}, lr {NumberText.Format(curve.LearningRate, 3)}";
             var steps = curve.Trajectory.Points.Select(p => (double)p.Step).ToArray();
             var losses = curve.Trajectory.Losses;
             figure = figure

@@ -178,9 +178,6 @@ public sealed class LearningRateSweepResult : IExperimentResult
 
     internal static string ScheduleText(DescentSettings s) => s.Schedule.Name == "constant" ? "" : $" and {s.Schedule}";
 
-    /// <summary>A number for a sentence: 4 significant digits, and 1e-6 rather than 1E-06 when small or large.</summary>
-    internal static string G(double value) =>
-        !double.IsFinite(value) ? TextTable.Csv(value)
-        : value == 0 || Math.Abs(value) is >= 1e-4 and < 1e6 ? value.ToString("G4", CultureInfo.InvariantCulture)
-        : value.ToString("0.###e+0", CultureInfo.InvariantCulture);
+    /// <summary>A number for a sentence: 4 significant digits, and 1e-6 rather than 1E-06.</summary>
+    internal static string G(double value) => NumberText.Format(value, 4);
 }

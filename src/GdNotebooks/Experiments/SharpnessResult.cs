@@ -102,7 +102,7 @@ public sealed class SharpnessResult : IExperimentResult
 
     private static string Label(SharpnessRun r) => r.IsFullBatch ? $"full ({r.BatchSize})" : r.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Short(double x) => double.IsFinite(x) ? TextTable.Csv(double.Parse(x.ToString("G4", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)) : TextTable.Csv(x);
+    private static string Short(double x) => NumberText.Format(x, 4);
 
     /// <summary><c>batch,full,steps,train_loss,test_loss,gap,train_accuracy,test_accuracy,sharpness,trace,trace_se</c>.</summary>
     private TextTable Table()

@@ -18,7 +18,7 @@ public static class StabilityLimit
     /// L = the largest eigenvalue of the Hessian when it is constant and L &gt; 0, else null. A
     /// <see cref="Quadratic"/> gives its largest curvature; another problem of at most <see cref="MaxDimension"/>
     /// parameters counts as quadratic when its exact dense Hessian at <paramref name="point"/> and at a seeded random
-    /// point nearby agree to 1e-9 relative, and L then comes from <see cref="SymmetricEigenvalues"/>.
+    /// point nearby agree to 1e-9 relative, and L then comes from <see cref="Numerics.JacobiEigenvalues"/>.
     /// </summary>
     public static double? LargestCurvature(IProblem problem, ReadOnlySpan<double> point, int seed = 0)
     {

@@ -7,7 +7,7 @@ namespace GdNotebooks.Training;
 /// Runs an optimizer on a problem and records every step. Row k holds w_k (the parameters after k updates), the
 /// full training loss and gradient norm there, and the learning rate update k used (row 0: none). Update k uses
 /// the full gradient, or for a data problem with a batch size the mean gradient over mini-batch k, with the rate
-/// <c>Schedule.LearningRate(k, η, N)</c> (0-based k, N total updates). A NaN or infinite loss ends the run at that
+/// <c>Schedule.LearningRate(k, η, N)</c> (0-based k, N total updates). A NaN or infinite loss or gradient ends the run at that
 /// row: <see cref="Trajectory.DivergedAt"/> = k, no exception — divergence is a result.
 /// </summary>
 public static class GradientDescent
@@ -47,8 +47,10 @@ public static class GradientDescent
         {
             cancellationToken.ThrowIfCancellationRequested();
             double loss = problem.LossAndGradient(w, gradient);
-            points.Add(new TrajectoryPoint(k, loss, usedRate, Norm(gradient), n <= MaxRecordedDimension ? w.ToArray() : null));
-            if (!double.IsFinite(loss))
+            double gradientNorm = Norm(gradient);
+            points.Add(new TrajectoryPoint(k, loss, usedRate, gradientNorm, n <= MaxRecordedDimension ? w.ToArray() : null));
+            // A NaN gradient with a finite loss (e.g. inf − inf inside a layer) poisons every later step just the same.
+            if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
             {
                 divergedAt = k;
                 break;
@@ -93,10 +95,18 @@ public static class GradientDescent
         }
     }
 
+    /// <summary>‖v‖₂ without overflow: a finite vector always has a finite norm (NaN or ∞ entries give NaN or ∞).</summary>
     private static double Norm(ReadOnlySpan<double> values)
     {
+        double scale = 0;
+        foreach (double v in values)
+        {
+            if (!double.IsFinite(v)) return double.IsNaN(v) ? double.NaN : double.PositiveInfinity;
+            scale = Math.Max(scale, Math.Abs(v));
+        }
+        if (scale == 0) return 0;
         double sum = 0;
-        foreach (double v in values) sum += v * v;
-        return Math.Sqrt(sum);
+        foreach (double v in values) sum += (v / scale) * (v / scale);
+        return scale * Math.Sqrt(sum);
     }
 }

@@ -62,3 +62,18 @@ public class WorkedExampleTests
         Assert.Equal(6.4, W(t, 2), 12);
     }
 }
+
+public class NonFiniteGradientTests
+{
+    [Fact]
+    public void A_nan_gradient_with_a_finite_loss_ends_the_run_as_diverged()
+    {
+        // √|x| at 0: the loss is 0 but its derivative is ∞·0 = NaN.
+        var t = GradientDescent.Run(new DescentSettings { Problem = Problem.Parse("sqrt(abs(x))"), Init = [0], Steps = 10 });
+
+        Assert.Equal(0, t.DivergedAt);
+        Assert.Single(t.Points);
+        Assert.Equal(0, t.Points[0].Loss);
+        Assert.Contains("diverged at step 0", t.Notes);
+    }
+}

@@ -142,6 +142,7 @@ public sealed class Float32Mlp
     /// One SGD step with rate <paramref name="learningRate"/> on the examples <paramref name="rows"/> of
     /// <paramref name="data"/>; returns their mean loss before the update (NaN or ∞ once the run diverges).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double TrainStep(Float32Examples data, ReadOnlySpan<int> rows, float learningRate)
     {
         int batch = CheckBatch(data, rows);
@@ -153,6 +154,7 @@ public sealed class Float32Mlp
     }
 
     /// <summary>The mean loss over all examples of <paramref name="data"/> (forward passes in chunks of <see cref="Capacity"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Loss(Float32Examples data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -183,6 +185,7 @@ public sealed class Float32Mlp
         return rows.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Gather(Float32Examples data, ReadOnlySpan<int> rows)
     {
         int stride = _padded[0];
@@ -198,6 +201,7 @@ public sealed class Float32Mlp
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Forward(int batch)
     {
         int layers = Layers;
@@ -215,6 +219,7 @@ public sealed class Float32Mlp
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backward(int batch, float learningRate)
     {
         for (int l = Layers - 1; l >= 0; l--)
@@ -256,6 +261,7 @@ public sealed class Float32Mlp
     }
 
     /// <summary>b ← b − η Σ_rows δ, summing rows in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DescendBias(float[] bias, ref float delta, int batch, int width, float learningRate)
     {
         ref float b = ref MemoryMarshal.GetArrayDataReference(bias);
@@ -272,6 +278,7 @@ public sealed class Float32Mlp
     /// Mean softmax cross-entropy of the logits rows against their labels (logsumexp with the row maximum subtracted);
     /// with <paramref name="wantDelta"/> also δ = (softmax − onehot)/batch into the last delta buffer (padding 0).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SoftmaxCrossEntropy(int batch, ReadOnlySpan<int> rows, int[] labels, bool wantDelta)
     {
         int width = _padded[^1], classes = _sizes[^1], vectors = width / 8;

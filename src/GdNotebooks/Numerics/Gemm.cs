@@ -25,6 +25,13 @@ public static class Gemm
     /// <summary>Rows of A per register tile.</summary>
     internal const int TileRows = 4;
 
+    /// <summary>
+    /// Sums longer than this are computed in chunks of this many terms, so that the slices of A and B a chunk reads
+    /// (at 64 columns, 2 × 48 rows × 256 bytes = 24 KiB) stay in the 32 KiB L1 cache while every tile of C passes
+    /// over them. Gradient products Aᵀδ over a whole data set are the long sums.
+    /// </summary>
+    internal const int SumChunk = 48;
+
     /// <summary>C = A·B with A m×k (row stride <paramref name="lda"/>), B k×n (<paramref name="ldb"/>), C m×n (<paramref name="ldc"/>).</summary>
     public static void Multiply(int m, int n, int k, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc)
     {
@@ -66,7 +73,25 @@ public static class Gemm
     /// The kernel: C[i, j] = finish(start(i, j) + Σ_p A(i, p)·B[p, j]) with A(i, p) = a[i·rowStride + p·columnStride].
     /// No bounds checks: callers own the shapes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Run<TEpilogue>(int m, int n, int k, ref float a, int rowStride, int columnStride, ref float b, int ldb,
+        ref float c, int ldc, TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
+    {
+        if (k <= 2 * SumChunk || !TEpilogue.CanSplitSum || n < 8)
+        {
+            RunTiles(m, n, k, ref a, rowStride, columnStride, ref b, ldb, ref c, ldc, epilogue);
+            return;
+        }
+        for (int p = 0; p < k; p += SumChunk)
+        {
+            int length = Math.Min(SumChunk, k - p);
+            RunTiles(m, n, length, ref Unsafe.Add(ref a, (nint)p * columnStride), rowStride, columnStride, ref Unsafe.Add(ref b, (nint)p * ldb), ldb,
+                ref c, ldc, new GemmEpilogues.Chunk<TEpilogue>(epilogue, p == 0, p + length == k));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunTiles<TEpilogue>(int m, int n, int k, ref float a, int rowStride, int columnStride, ref float b, int ldb,
         ref float c, int ldc, TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
     {
         int i = 0;
@@ -124,6 +149,7 @@ public static class Gemm
         e.Finish(ref c3, s30, i + 3, j); e.Finish(ref Unsafe.Add(ref c3, 8), s31, i + 3, j + 8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile4x8<TEpilogue>(int i, int j, int k, ref float a, int rs, int cs, ref float b, int ldb, ref float c, int ldc,
         TEpilogue e) where TEpilogue : struct, IGemmEpilogue
     {
@@ -149,6 +175,7 @@ public static class Gemm
         e.Finish(ref c2, s2, i + 2, j); e.Finish(ref c3, s3, i + 3, j);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile1x16<TEpilogue>(int i, int j, int k, ref float a, int cs, ref float b, int ldb, ref float c, int ldc,
         TEpilogue e) where TEpilogue : struct, IGemmEpilogue
     {
@@ -169,6 +196,7 @@ public static class Gemm
         e.Finish(ref Unsafe.Add(ref c0, 8), s1, i, j + 8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile1x8<TEpilogue>(int i, int j, int k, ref float a, int cs, ref float b, int ldb, ref float c, int ldc,
         TEpilogue e) where TEpilogue : struct, IGemmEpilogue
     {
@@ -186,6 +214,7 @@ public static class Gemm
     }
 
     /// <summary>Columns j … n−1 of row i, one scalar FMA chain each: the same arithmetic as a vector lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScalarTail<TEpilogue>(int i, int j, int n, int k, ref float a, int cs, ref float b, int ldb, ref float c, int ldc,
         TEpilogue e) where TEpilogue : struct, IGemmEpilogue
     {

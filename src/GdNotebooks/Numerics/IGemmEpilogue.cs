@@ -10,6 +10,12 @@ namespace GdNotebooks.Numerics;
 /// </summary>
 internal interface IGemmEpilogue
 {
+    /// <summary>
+    /// Whether a long sum may be computed in chunks that park the partial sum in C (true unless <see cref="Finish"/>
+    /// reads C's original value). Parking a float and reloading it does not change the FMA chain, so results are the same.
+    /// </summary>
+    static abstract bool CanSplitSum { get; }
+
     Vector256<float> Start(ref float c, int row, int col);
     float StartScalar(ref float c, int row, int col);
     void Finish(ref float c, Vector256<float> sum, int row, int col);

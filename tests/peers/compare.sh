@@ -44,4 +44,6 @@ fi
 
 if [ -z "${SKIP_W4:-}" ]; then run "${ours[@]}" w4; fi
 
+cp "$results" "${TMPDIR:-/tmp}/gdnb-compare-results.txt"
+echo "raw results: ${TMPDIR:-/tmp}/gdnb-compare-results.txt (re-print with tests/peers/summarize.py FILE)" >&2
 /usr/bin/python3 "$peers/summarize.py" "$results"

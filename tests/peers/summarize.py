@@ -17,7 +17,8 @@ def median(items, key):
 
 
 gemm = max(r["gflops_best"] for r in pick("gemm", "numpy"))
-print(f"numpy float32 1024² matmul: {gemm:.1f} GFLOP/s best, medians {', '.join(f'{r[chr(103) + "flops"]:.1f}' for r in pick('gemm', 'numpy'))} "
+medians = ", ".join("%.1f" % r["gflops"] for r in pick("gemm", "numpy"))
+print(f"numpy float32 1024² matmul: {gemm:.1f} GFLOP/s best, medians {medians} "
       f"(runs before and after; a median far below the best means the machine was busy)\n")
 print(f"{'workload':<10} {'ours':>16} {'peer (torch)':>16} {'ratio':>8} {'GFLOP/s ours':>13} {'peer':>7} {'% numpy':>8} {'peak MB ours':>13} {'peer':>7}")
 for workload, unit, key, better in [("w1", "steps/s", "steps_per_s", "higher"), ("w2", "s", "seconds", "lower")]:

@@ -5,6 +5,7 @@
 #   tests/peers/compare.sh            # W1, W2 (3 interleaved repeats, medians), numpy GEMM, W3 hook, W4 scaling
 #   REPEATS=5 tests/peers/compare.sh  # more repeats
 #   SKIP_W4=1 tests/peers/compare.sh  # without the W4 grid
+#   OPENBLAS=1 tests/peers/compare.sh  # also run numpy and the peers on OpenBLAS (see fetch_openblas.sh)
 #
 # Needs the .NET 10 SDK and Debian's python3-torch / python3-numpy for /usr/bin/python3. Each workload runs in its own
 # process (so peak memory is its own), cold and then warm; the tables quote warm runs, medians over the repeats.
@@ -22,16 +23,26 @@ ours=(dotnet "$root/tests/GdNotebooks.Benchmarks/bin/Release/net10.0/GdNotebooks
 "${ours[@]}" export "$work/data" >&2
 
 run() { echo "  $*" >&2; "$@" | grep '^RESULT ' | tee -a "$results" >/dev/null; }
+# The peers as installed (system libblas.so.3), and with OPENBLAS=1 also on a private OpenBLAS.
+peer() { run env PEER_SIDE=torch /usr/bin/python3 "$@"; }
+if [ -n "${OPENBLAS:-}" ]; then
+  openblas="$("$peers/fetch_openblas.sh")"
+  peer_openblas() { run env PEER_SIDE=torch_openblas LD_LIBRARY_PATH="$openblas" OPENBLAS_NUM_THREADS=2 /usr/bin/python3 "$@"; }
+else
+  peer_openblas() { :; }
+fi
 
-run /usr/bin/python3 "$peers/numpy_gemm.py"
+peer "$peers/numpy_gemm.py"; peer_openblas "$peers/numpy_gemm.py"
 for ((i = 1; i <= repeats; i++)); do
   echo "repeat $i/$repeats" >&2
   run "${ours[@]}" w1
-  run /usr/bin/python3 "$peers/w1_torch.py" "$work/data"
+  peer "$peers/w1_torch.py" "$work/data"
+  peer_openblas "$peers/w1_torch.py" "$work/data"
   run "${ours[@]}" w2
-  run /usr/bin/python3 "$peers/w2_torch.py" "$work/data"
+  peer "$peers/w2_torch.py" "$work/data"
+  peer_openblas "$peers/w2_torch.py" "$work/data"
 done
-run /usr/bin/python3 "$peers/numpy_gemm.py"
+peer "$peers/numpy_gemm.py"; peer_openblas "$peers/numpy_gemm.py"
 
 # W3: the whole notebook series, when the repository has one.
 if [ -d "$root/notebooks" ]; then

@@ -16,24 +16,33 @@ def median(items, key):
     return statistics.median(values) if values else float("nan")
 
 
-gemm = max(r["gflops_best"] for r in pick("gemm", "numpy"))
-medians = ", ".join("%.1f" % r["gflops"] for r in pick("gemm", "numpy"))
-print(f"numpy float32 1024² matmul: {gemm:.1f} GFLOP/s best, medians {medians} "
-      f"(runs before and after; a median far below the best means the machine was busy)\n")
-print(f"{'workload':<10} {'ours':>16} {'peer (torch)':>16} {'ratio':>8} {'GFLOP/s ours':>13} {'peer':>7} {'% numpy':>8} {'peak MB ours':>13} {'peer':>7}")
+peers = [side for side in ("torch", "torch_openblas") if pick("w1", side) or pick("w2", side)]
+label = {"torch": "system BLAS", "torch_openblas": "OpenBLAS"}
+gemm_rates = {}
+for side in peers:
+    runs = pick("gemm", side.replace("torch", "numpy"))
+    if runs:
+        gemm_rates[side] = max(r["gflops_best"] for r in runs)
+        medians = ", ".join("%.1f" % r["gflops"] for r in runs)
+        print(f"numpy float32 1024² matmul on {label[side]}: {gemm_rates[side]:.1f} GFLOP/s best (medians {medians}, before and after)")
+gemm = max(gemm_rates.values(), default=float("nan"))
+if gemm < 50:
+    print("  (numpy links the reference BLAS here, so this is not the machine's GEMM rate: run with OPENBLAS=1)")
+print()
+print(f"{'workload':<4} {'peer':<15} {'ours':>16} {'peer':>16} {'ratio':>8} {'GFLOP/s ours':>13} {'peer':>7} {'% GEMM':>7} {'peak MB ours':>13} {'peer':>6}")
 for workload, unit, key, better in [("w1", "steps/s", "steps_per_s", "higher"), ("w2", "s", "seconds", "lower")]:
-    ours, peer = pick(workload, "ours"), pick(workload, "torch")
-    if not ours or not peer:
-        continue
-    a, b = median(ours, key), median(peer, key)
-    ratio = a / b if better == "higher" else b / a
-    g = median(ours, "gflops")
-    print(f"{workload:<10} {a:>12.4g} {unit:<3} {b:>12.4g} {unit:<3} {ratio:>7.1f}× {g:>13.1f} {median(peer, 'gflops'):>7.2f} "
-          f"{100 * g / gemm:>7.1f}% {median(ours, 'peak_mb'):>13.0f} {median(peer, 'peak_mb'):>7.0f}")
-    cold = [o["seconds_cold"] for o in ours]
-    print(f"{'':<10} cold runs (first call in a fresh process): ours {statistics.median(cold):.3f} s, "
-          f"torch {statistics.median(p['seconds_cold'] for p in peer):.3f} s; "
-          f"CPU/wall ours {median(ours, 'cpu_seconds') / median(ours, 'seconds'):.2f}, torch {median(peer, 'cpu_seconds') / median(peer, 'seconds'):.2f}")
+    ours = pick(workload, "ours")
+    for side in peers:
+        peer = pick(workload, side)
+        if not ours or not peer:
+            continue
+        a, b = median(ours, key), median(peer, key)
+        ratio = a / b if better == "higher" else b / a
+        g = median(ours, "gflops")
+        print(f"{workload:<4} {label[side]:<15} {a:>12.4g} {unit:<3} {b:>12.4g} {unit:<3} {ratio:>7.1f}× {g:>13.1f} {median(peer, 'gflops'):>7.2f} "
+              f"{100 * g / gemm:>6.1f}% {median(ours, 'peak_mb'):>13.0f} {median(peer, 'peak_mb'):>6.0f}")
+        print(f"{'':<20} cold (first call in a fresh process): ours {median(ours, 'seconds_cold'):.3f} s, peer {median(peer, 'seconds_cold'):.3f} s; "
+              f"CPU/wall ours {median(ours, 'cpu_seconds') / median(ours, 'seconds'):.2f}, peer {median(peer, 'cpu_seconds') / median(peer, 'seconds'):.2f}")
 
 w1o, w1p = pick("w1", "ours"), pick("w1", "torch")
 if w1o and w1p:

@@ -53,7 +53,7 @@ start = time.perf_counter(); sweep(); cold = time.perf_counter() - start
 cpu = time.process_time(); start = time.perf_counter(); steps, losses, diverged = sweep(); warm = time.perf_counter() - start
 cpu = time.process_time() - cpu
 print("RESULT " + json.dumps({
-    "workload": "w1", "side": "torch", "threads": torch.get_num_threads(), "steps": steps, "seconds_cold": cold, "seconds": warm,
+    "workload": "w1", "side": os.environ.get("PEER_SIDE", "torch"), "threads": torch.get_num_threads(), "steps": steps, "seconds_cold": cold, "seconds": warm,
     "cpu_seconds": cpu, "steps_per_s": steps / warm, "steps_per_s_cold": steps / cold,
     "gflops": steps * meta["w1_flops_per_step"] / warm / 1e9, "lrs": meta["lrs"], "final_losses": losses, "diverged": diverged,
     "peak_mb": peak_mb(), "torch": torch.__version__}))

@@ -74,27 +74,56 @@ public static class Gemm
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Run<TEpilogue>(int m, int n, int k, ref float a, int rowStride, int columnStride, ref float b, int ldb,
+        ref float c, int ldc, TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue =>
+        RunRows(0, m, n, k, ref a, rowStride, columnStride, ref b, ldb, ref c, ldc, epilogue);
+
+    /// <summary>
+    /// As <see cref="Run"/>, with rows of C split into contiguous blocks over up to <paramref name="threads"/> threads
+    /// (only when each gets at least 24 rows). Every entry is still its own FMA chain, so the result does not depend
+    /// on the number of threads.
+    /// </summary>
+    internal static void RunParallel<TEpilogue>(int threads, int m, int n, int k, float[] a, int rowStride, int columnStride,
+        float[] b, int ldb, float[] c, int ldc, TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
+    {
+        int parts = Math.Min(threads, m / 24);
+        if (parts <= 1)
+        {
+            RunRows(0, m, n, k, ref MemoryMarshal.GetArrayDataReference(a), rowStride, columnStride, ref MemoryMarshal.GetArrayDataReference(b), ldb,
+                ref MemoryMarshal.GetArrayDataReference(c), ldc, epilogue);
+            return;
+        }
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            int start = m * part / parts / 6 * 6, end = part == parts - 1 ? m : m * (part + 1) / parts / 6 * 6;
+            RunRows(start, end, n, k, ref MemoryMarshal.GetArrayDataReference(a), rowStride, columnStride, ref MemoryMarshal.GetArrayDataReference(b), ldb,
+                ref MemoryMarshal.GetArrayDataReference(c), ldc, epilogue);
+        });
+    }
+
+    /// <summary>Rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>) of the product; a and c are the whole matrices.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunRows<TEpilogue>(int rowStart, int rowEnd, int n, int k, ref float a, int rowStride, int columnStride, ref float b, int ldb,
         ref float c, int ldc, TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
     {
         if (k <= 2 * SumChunk || !TEpilogue.CanSplitSum || n < 8)
         {
-            RunTiles(m, n, k, ref a, rowStride, columnStride, ref b, ldb, ref c, ldc, epilogue);
+            RunTiles(rowStart, rowEnd, n, k, ref a, rowStride, columnStride, ref b, ldb, ref c, ldc, epilogue);
             return;
         }
         for (int p = 0; p < k; p += SumChunk)
         {
             int length = Math.Min(SumChunk, k - p);
-            RunTiles(m, n, length, ref Unsafe.Add(ref a, (nint)p * columnStride), rowStride, columnStride, ref Unsafe.Add(ref b, (nint)p * ldb), ldb,
+            RunTiles(rowStart, rowEnd, n, length, ref Unsafe.Add(ref a, (nint)p * columnStride), rowStride, columnStride, ref Unsafe.Add(ref b, (nint)p * ldb), ldb,
                 ref c, ldc, new GemmEpilogues.Chunk<TEpilogue>(epilogue, p == 0, p + length == k));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RunTiles<TEpilogue>(int m, int n, int k, ref float a, int rowStride, int columnStride, ref float b, int ldb,
+    private static void RunTiles<TEpilogue>(int rowStart, int m, int n, int k, ref float a, int rowStride, int columnStride, ref float b, int ldb,
         ref float c, int ldc, TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
     {
         // Rows in tiles of 6, the remainder in tiles of 4, 2 and 1; columns in 16s, then 8s, then scalars.
-        int i = 0;
+        int i = rowStart;
         for (; i + 6 <= m; i += 6)
         {
             ref float aRows = ref Unsafe.Add(ref a, (nint)i * rowStride);

@@ -128,6 +128,21 @@ public class Float32MlpTests
     }
 
     [Fact]
+    public void Hessian_vector_products_are_bit_identical_with_one_or_two_threads()
+    {
+        var problem = Digits();
+        var w = problem.InitialPoint(4);
+        var v = PowerIteration.RandomStart(problem.Dimension, 5);
+        var one = new double[problem.Dimension];
+        var two = new double[problem.Dimension];
+
+        new Float32MlpHessian(problem, w, maxDegreeOfParallelism: 1).Multiply(v, one);
+        new Float32MlpHessian(problem, w, maxDegreeOfParallelism: 2).Multiply(v, two);
+
+        Assert.Equal(one, two);
+    }
+
+    [Fact]
     public void Top_eigenvalue_of_a_trained_network_matches_float64()
     {
         var problem = Digits();

@@ -11,7 +11,7 @@ internal sealed class ProgressBar(TextWriter stderr) : IProgress<ExperimentProgr
     private const int Width = 30;
     private readonly object _gate = new();
     private long _lastDrawTicks;
-    private bool _drawn;
+    private ExperimentProgress? _drawn;
 
     public static ProgressBar? ForConsole(TextWriter stderr) =>
         ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ProgressBar(stderr) : null;
@@ -21,11 +21,12 @@ internal sealed class ProgressBar(TextWriter stderr) : IProgress<ExperimentProgr
         lock (_gate)
         {
             long now = Environment.TickCount64;
+            if (value.IsBehind(_drawn)) return;
             if (value.Done < value.Total && now - _lastDrawTicks < 100) return;
             _lastDrawTicks = now;
             int filled = (int)Math.Round(value.Fraction * Width);
             stderr.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {value.Done}/{value.Total} {value.Stage}   ");
-            _drawn = true;
+            _drawn = value;
         }
     }
 
@@ -33,7 +34,7 @@ internal sealed class ProgressBar(TextWriter stderr) : IProgress<ExperimentProgr
     {
         lock (_gate)
         {
-            if (_drawn) stderr.Write("\r" + new string(' ', Width + 40) + "\r");
+            if (_drawn is not null) stderr.Write("\r" + new string(' ', Width + 40) + "\r");
         }
     }
 }

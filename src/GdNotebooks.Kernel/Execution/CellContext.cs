@@ -3,8 +3,8 @@ using System.Text;
 namespace GdNotebooks.Kernel.Execution;
 
 /// <summary>
-/// One running cell's link to its sink. Console text is buffered and sent every <see cref="FlushInterval"/>
-/// (and before any other event, so order is kept); every sink call happens under one lock.
+/// One running cell's link to its sink. Console text is buffered and sent within <see cref="FlushInterval"/> by
+/// <see cref="ConsoleFlusher"/> (and before any other event, so order is kept); every sink call happens under one lock.
 /// Found through an <see cref="AsyncLocal{T}"/>, so tasks and threads the cell starts write to the right cell.
 /// </summary>
 internal sealed class CellContext : IExecutionSink, IDisposable
@@ -19,7 +19,6 @@ internal sealed class CellContext : IExecutionSink, IDisposable
     private readonly object _gate = new();
     private readonly StringBuilder _pending = new();
     private OutputStream _pendingStream;
-    private Timer? _timer;
     private bool _completed;
 
     public CellContext(IExecutionSink sink, CancellationToken cancellationToken)
@@ -48,7 +47,7 @@ internal sealed class CellContext : IExecutionSink, IDisposable
             _pendingStream = stream;
             _pending.Append(text);
             if (_pending.Length >= FlushSize) FlushLocked();
-            else _timer ??= new Timer(_ => Flush(), null, FlushInterval, FlushInterval);
+            else ConsoleFlusher.Schedule(this);
         }
     }
 
@@ -75,8 +74,6 @@ internal sealed class CellContext : IExecutionSink, IDisposable
         {
             FlushLocked();
             _completed = true;
-            _timer?.Dispose();
-            _timer = null;
         }
     }
 

@@ -43,10 +43,13 @@ public sealed class ProgressDisplay : IProgress<ExperimentProgress>, IDisposable
     /// <summary>The least time between two updates.</summary>
     public TimeSpan Interval { get; }
 
-    /// <summary>Records how far the work has got; the next tick shows it.</summary>
+    /// <summary>Records how far the work has got; the next tick shows it. Late reports from parallel workers are dropped.</summary>
     public void Report(ExperimentProgress value)
     {
-        lock (_gate) _latest = value;
+        lock (_gate)
+        {
+            if (!value.IsBehind(_latest)) _latest = value;
+        }
     }
 
     /// <summary>Stops the updates and shows the final state, e.g. "done" or "interrupted". Later calls do nothing.</summary>

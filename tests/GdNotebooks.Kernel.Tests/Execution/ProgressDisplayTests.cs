@@ -29,4 +29,27 @@ public sealed class ProgressDisplayTests
         Assert.StartsWith("#!lr-sweep: learning rates 25/25 (100%), done after", updates[^1].Bundle.PlainTextValue);
         Assert.Contains("<progress value=\"25\" max=\"25\">", updates[^1].Bundle.Data["text/html"].GetValue<string>());
     }
+
+    [Fact]
+    public void A_late_report_from_a_parallel_worker_does_not_move_the_bar_back()
+    {
+        // Workers count with Interlocked.Increment and report outside any lock, so 6/6 can arrive before 2/6.
+        var sink = new RecordingSink();
+        var display = new ProgressDisplay(sink, "#!lr-sweep", TimeSpan.FromHours(1));
+        display.Report(new ExperimentProgress("learning rates", 6, 6));
+        display.Report(new ExperimentProgress("learning rates", 2, 6));
+        display.Finish("done");
+        Assert.StartsWith("#!lr-sweep: learning rates 6/6 (100%), done", sink.Events.OfType<DisplayUpdated>().Last().Bundle.PlainTextValue);
+    }
+
+    [Fact]
+    public void A_new_stage_may_start_from_zero()
+    {
+        var sink = new RecordingSink();
+        var display = new ProgressDisplay(sink, "#!sharpness", TimeSpan.FromHours(1));
+        display.Report(new ExperimentProgress("training", 6, 6));
+        display.Report(new ExperimentProgress("hessian", 1, 4));
+        display.Finish("done");
+        Assert.StartsWith("#!sharpness: hessian 1/4 (25%), done", sink.Events.OfType<DisplayUpdated>().Last().Bundle.PlainTextValue);
+    }
 }

@@ -24,8 +24,11 @@ public sealed class KernelServer
     private readonly Dictionary<string, Action<Request>> _handlers;
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _cellGate = new();
-    private CancellationTokenSource? _runningCell;
+    private RunningCell? _runningCell;
     private int _executionCount;
+
+    /// <summary>The cell being executed: how to cancel it and where its outputs go.</summary>
+    private sealed record RunningCell(CancellationTokenSource Cancel, IExecutionSink Sink);
 
     /// <summary>A request being handled and the socket its reply goes to.</summary>
     private readonly record struct Request(JupyterMessage Message, IMessageSocket Socket, bool OnControl);
@@ -68,10 +71,34 @@ public sealed class KernelServer
         control.Join(TimeSpan.FromSeconds(5));
     }
 
-    /// <summary>Cancels the running cell, if any (interrupt_request, or SIGINT).</summary>
+    /// <summary>
+    /// Cancels the running cell, if any (interrupt_request, or SIGINT). A cell still running
+    /// <see cref="KernelServerOptions.IgnoredInterruptNotice"/> later ignores cancellation (a loop that never looks at
+    /// the token); nothing inside the process can stop it, so the cell is told to restart the kernel.
+    /// </summary>
     public void Interrupt()
     {
-        lock (_cellGate) _runningCell?.Cancel();
+        RunningCell? cell;
+        lock (_cellGate) cell = _runningCell;
+        if (cell is null) return;
+        cell.Cancel.Cancel();
+        // A dedicated thread: a cell that ignores cancellation may also be starving the thread pool.
+        new Thread(() => NoticeIgnoredInterrupt(cell)) { IsBackground = true, Name = "interrupt watch" }.Start();
+    }
+
+    private void NoticeIgnoredInterrupt(RunningCell cell)
+    {
+        Thread.Sleep(_options.IgnoredInterruptNotice);
+        lock (_cellGate)
+        {
+            if (_runningCell != cell) return;
+            double seconds = _options.IgnoredInterruptNotice.TotalSeconds;
+            cell.Sink.Publish(new StreamText(OutputStream.StandardError,
+                $"This cell is still running {seconds:0.#} s after the interrupt: it ignores cancellation, and nothing inside the kernel can stop it. "
+                + "Restart the kernel to stop it (Jupyter: Kernel > Restart; VS Code: Restart). Variables are lost on restart. "
+                + "To make long loops interruptible, check CancellationToken in them (CancellationToken.ThrowIfCancellationRequested()).\n"));
+        }
+        KernelLog.Warn("a cell ignored the interrupt; a restart is needed to stop it");
     }
 
     /// <summary>Makes <see cref="Run"/> return after the request in hand; interrupts the running cell.</summary>
@@ -154,7 +181,7 @@ public sealed class KernelServer
         ExecutionOutcome outcome;
         using (var cell = new CancellationTokenSource())
         {
-            lock (_cellGate) _runningCell = cell;
+            lock (_cellGate) _runningCell = new RunningCell(cell, sink);
             try { outcome = _engine.ExecuteAsync(content.Code, sink, cell.Token).GetAwaiter().GetResult(); }
             finally { lock (_cellGate) _runningCell = null; }
         }

@@ -8,4 +8,7 @@ public sealed record KernelServerOptions
 
     /// <summary>How often the receive loops look at the stop flag.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a cell may run on after an interrupt before the kernel says it ignores cancellation and offers a restart.</summary>
+    public TimeSpan IgnoredInterruptNotice { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -15,13 +15,13 @@ internal sealed class FrontEnd : IDisposable
     private readonly MessageSession _session = new() { Username = "tester" };
     private readonly CancellationTokenSource _stop = new();
 
-    public FrontEnd(string key = Key)
+    public FrontEnd(string key = Key, KernelServerOptions? options = null)
     {
         Transport = new InMemoryKernelTransport();
         Codec = new WireCodec(new MessageSigner(Key));
         ClientCodec = new WireCodec(new MessageSigner(key));
         Engine = new ExecutionEngine();
-        Server = new KernelServer(Transport, new WireCodec(new MessageSigner(key)), Engine);
+        Server = new KernelServer(Transport, new WireCodec(new MessageSigner(key)), Engine, options);
         Serving = Task.Factory.StartNew(() => Server.Run(_stop.Token), TaskCreationOptions.LongRunning);
         var starting = NextIoPub();
         Assert.Equal("status", starting.MessageType);

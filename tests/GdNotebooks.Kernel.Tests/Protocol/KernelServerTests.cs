@@ -132,6 +132,47 @@ public sealed class KernelServerTests : IDisposable
     }
 
     [Fact]
+    public void A_cell_that_ignores_the_interrupt_is_told_to_restart_the_kernel()
+    {
+        // Spins without looking at the token for 3 s, then ends by itself so the test leaves no busy thread behind.
+        using var frontEnd = new FrontEnd(options: new KernelServerOptions { IgnoredInterruptNotice = TimeSpan.FromMilliseconds(300) });
+        var request = frontEnd.SendShell(MessageTypes.ExecuteRequest, new ExecuteRequest
+        {
+            Code = "var until = DateTime.UtcNow.AddSeconds(3); Console.WriteLine(\"spinning\"); while (DateTime.UtcNow < until) { } \"finished\"",
+        });
+        // Interrupt only once the loop runs: an interrupt during compilation would stop the cell before it starts.
+        while (frontEnd.NextIoPub() is var m && m.MessageType != MessageTypes.Stream) { }
+        frontEnd.SendControl(MessageTypes.InterruptRequest, new { });
+        Assert.Equal(MessageTypes.InterruptReply, frontEnd.NextControl().MessageType);
+
+        var notice = frontEnd.NextIoPub(TimeSpan.FromSeconds(10));
+        while (notice.MessageType == MessageTypes.Status) notice = frontEnd.NextIoPub(TimeSpan.FromSeconds(10)); // the interrupt's busy/idle
+        Assert.Equal(MessageTypes.Stream, notice.MessageType);
+        Assert.Equal(request.Header.MessageId, notice.ParentHeader?.MessageId);
+        Assert.Equal("stderr", FrontEnd.Text(notice.Content, "name"));
+        Assert.Contains("ignores cancellation", FrontEnd.Text(notice.Content, "text"));
+        Assert.Contains("Restart the kernel", FrontEnd.Text(notice.Content, "text"));
+
+        // The kernel is still whole: the cell ends by itself and the next one runs.
+        Assert.Equal(MessageTypes.ExecuteReply, frontEnd.NextShell(TimeSpan.FromSeconds(20)).MessageType);
+        frontEnd.SendShell(MessageTypes.ExecuteRequest, new ExecuteRequest { Code = "1 + 1" });
+        Assert.Equal("ok", FrontEnd.Text(frontEnd.NextShell(TimeSpan.FromSeconds(20)).Content, "status"));
+    }
+
+    [Fact]
+    public void A_cell_that_stops_on_interrupt_gets_no_restart_notice()
+    {
+        using var frontEnd = new FrontEnd(options: new KernelServerOptions { IgnoredInterruptNotice = TimeSpan.FromMilliseconds(300) });
+        var request = frontEnd.SendShell(MessageTypes.ExecuteRequest, new ExecuteRequest { Code = "await Task.Delay(-1, CancellationToken);" });
+        Thread.Sleep(300);
+        frontEnd.SendControl(MessageTypes.InterruptRequest, new { });
+        frontEnd.NextShell(TimeSpan.FromSeconds(10));
+        Thread.Sleep(600);
+        var texts = frontEnd.IoPubUntilIdle(request).Where(m => m.MessageType == MessageTypes.Stream).Select(m => FrontEnd.Text(m.Content, "text"));
+        Assert.DoesNotContain(texts, t => t.Contains("Restart the kernel"));
+    }
+
+    [Fact]
     public async Task Shutdown_replies_with_the_restart_flag_and_ends_the_loop()
     {
         _frontEnd.SendControl(MessageTypes.ShutdownRequest, new ShutdownRequest(Restart: true));

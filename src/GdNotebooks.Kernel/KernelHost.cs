@@ -40,9 +40,11 @@ public static class KernelHost
             KernelLog.Warn("WARNING: running WITHOUT message signing (--allow-unsigned). Anyone who can reach these ports can run code as you.");
         }
 
+        KernelLog.Debug("connection file read");
         using var engine = NotebookEngine.Create();
         options.ConfigureEngine?.Invoke(engine);
-        _ = engine.WarmUpAsync();
+        _ = engine.WarmUpAsync().ContinueWith(_ => KernelLog.Debug("Roslyn warm-up done"), TaskScheduler.Default);
+        KernelLog.Debug("engine created");
 
         ZmqKernelTransport transport;
         try { transport = new ZmqKernelTransport(connection); }

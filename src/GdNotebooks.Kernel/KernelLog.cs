@@ -15,9 +15,15 @@ public static class KernelLog
     /// <summary>Something a user or operator should see: a dropped message, a refused option.</summary>
     public static void Warn(string message) => Target.WriteLine($"[gdnb kernel] {message}");
 
-    /// <summary>Tracing shown only with <see cref="Verbose"/>.</summary>
+    /// <summary>Tracing shown only with <see cref="Verbose"/>, stamped with milliseconds since the process started (for startup timing).</summary>
     public static void Debug(string message)
     {
-        if (Verbose) Target.WriteLine($"[gdnb kernel] {message}");
+        if (Verbose) Target.WriteLine($"[gdnb kernel +{SinceStart():0} ms] {message}");
+    }
+
+    private static double SinceStart()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return (DateTime.Now - process.StartTime).TotalMilliseconds;
     }
 }

@@ -4,7 +4,7 @@ for the GdNotebooks C# kernel and Debian's ipykernel in the same run, and print 
 
     /usr/bin/python3 tests/peers/kernel_startup.py [--runs 5] [--gdnb path/to/gdnb.dll]
 
-Needs python3-jupyter-client and python3-ipykernel (Debian), libzmq5, and a built gdnb (Release preferred).
+Needs python3-jupyter-client and python3-ipykernel (Debian), libzmq5, and gdnb published by `./gdnb` (or built).
 """
 
 import argparse
@@ -22,11 +22,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def find_gdnb():
-    for configuration in ("Release", "Debug"):
-        candidate = ROOT / "src" / "GdNotebooks.Cli" / "bin" / configuration / "net10.0" / "gdnb.dll"
+    """The gdnb that `./gdnb kernel install` installs (the ReadyToRun publish), else a plain build."""
+    cli = ROOT / "src" / "GdNotebooks.Cli" / "bin"
+    for candidate in (cli / "gdnb" / "gdnb.dll", cli / "Release" / "net10.0" / "gdnb.dll", cli / "Debug" / "net10.0" / "gdnb.dll"):
         if candidate.exists():
             return candidate
-    sys.exit("gdnb.dll not built: run `dotnet build src/GdNotebooks.Cli -c Release` first")
+    sys.exit("gdnb is not built: run `./gdnb --help` once (it publishes gdnb) first")
 
 
 def time_to_first_result(kernel_name, timeout=120.0):
@@ -56,6 +57,7 @@ def main():
     args = parser.parse_args()
     gdnb = args.gdnb or find_gdnb()
 
+    print(f"gdnb: {gdnb}")
     with tempfile.TemporaryDirectory(prefix="gdnb-bench-") as prefix:
         subprocess.run(["dotnet", str(gdnb), "kernel", "install", "--prefix", prefix], check=True, stdout=subprocess.DEVNULL)
         os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", "")

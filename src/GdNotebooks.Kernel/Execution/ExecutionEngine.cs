@@ -109,16 +109,16 @@ public sealed class ExecutionEngine : IDisposable
     }
 
     /// <summary>
-    /// Compiles and runs a throwaway script off to the side, so Roslyn is jitted before the first real cell.
-    /// Leaves no state behind.
+    /// Compiles and runs a throwaway script off to the side, so Roslyn is loaded and jitted before the first real cell.
+    /// Kept to what every cell needs (binding, emit with debug information, running): a first cell arriving meanwhile
+    /// shares this work rather than competing with extra warm-up. Leaves no state behind.
     /// </summary>
     public Task WarmUpAsync() => Task.Run(async () =>
     {
         try
         {
-            var script = CSharpScript.Create<object>("var warm = new List<int> { 1 }.Select(x => x + 1).Sum(); warm", _options, typeof(ScriptGlobals));
+            var script = CSharpScript.Create<object>("1 + 1", _options, typeof(ScriptGlobals));
             await script.RunAsync(new ScriptGlobals(new CellRouter(() => Formatter))).ConfigureAwait(false);
-            CodeCompleter.Complete(script.GetCompilation(), script.GetCompilation().SyntaxTrees.First(), "Math.", 5);
         }
         catch (Exception e) { KernelLog.Debug("warm-up failed: " + e.Message); }
     });

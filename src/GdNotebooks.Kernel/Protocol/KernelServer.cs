@@ -186,6 +186,7 @@ public sealed class KernelServer
             finally { lock (_cellGate) _runningCell = null; }
         }
         if (content.StoreHistory && !content.Silent) _history.Add(count, content.Code, sink.ResultText);
+        KernelLog.Debug($"cell {count} ran: {outcome.Status}");
 
         Reply(request, MessageTypes.ExecuteReply, outcome.Failure is { } failure
             ? new ExecuteReply { Status = "error", ExecutionCount = count, ErrorName = failure.ErrorName, ErrorValue = failure.Message, Traceback = failure.Traceback }

@@ -34,6 +34,8 @@ public sealed class Float32MlpHessian
     private float[] _probabilities = [];   // softmax of the logits, n × padded[L]
 
     /// <summary>The Hessian of <paramref name="problem"/>'s training loss at <paramref name="parameters"/>.</summary>
+    /// <param name="problem">A classification MLP (see <see cref="Float32Mlp.Supports"/>).</param>
+    /// <param name="parameters">The point, in the problem's flat float64 layout.</param>
     /// <param name="maxDegreeOfParallelism">Threads for the products (rows of each matrix product split in blocks).
     /// Default 1: on digits a product takes about 1 ms and ten fork-joins per product cost more than they gain on a busy
     /// 2-core machine (measured 0.85–1.1 ms on one thread, 1.0–1.8 ms on two). Results are bit-identical for any value.</param>

@@ -52,7 +52,7 @@ internal readonly record struct Dual(double Value, double Tangent) : IScalar<Dua
 
     public static Dual Sigmoid(Dual a)
     {
-        double s = Real.StableSigmoid(a.Value);
+        double s = Numerics.SpecialFunctions.Sigmoid(a.Value);
         return new(s, s * (1 - s) * a.Tangent);
     }
 

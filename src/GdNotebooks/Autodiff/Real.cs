@@ -19,18 +19,10 @@ internal readonly record struct Real(double Value) : IScalar<Real>
     public static Real Sqrt(Real a) => new(Math.Sqrt(a.Value));
     public static Real Abs(Real a) => new(Math.Abs(a.Value));
     public static Real Tanh(Real a) => new(Math.Tanh(a.Value));
-    public static Real Sigmoid(Real a) => new(StableSigmoid(a.Value));
+    public static Real Sigmoid(Real a) => new(Numerics.SpecialFunctions.Sigmoid(a.Value));
     public static Real Sign(Real a) => new(SignOf(a.Value));
     public static Real Pow(Real a, double exponent) => new(Power(a.Value, exponent));
     public static Real Pow(Real a, Real exponent) => new(Math.Pow(a.Value, exponent.Value));
-
-    /// <summary>σ(x) without overflow: e^(−x) is only formed for x ≥ 0, e^x only for x &lt; 0.</summary>
-    internal static double StableSigmoid(double x)
-    {
-        if (x >= 0) return 1 / (1 + Math.Exp(-x));
-        double e = Math.Exp(x);
-        return e / (1 + e);
-    }
 
     /// <summary>x^c, with the common squares and first powers done by multiplication, which is several times faster.</summary>
     internal static double Power(double x, double exponent) => exponent switch

@@ -15,6 +15,14 @@ public static class SpecialFunctions
     // Below this |x| the series is used, above it the continued fraction: both need well under 100 terms there.
     private const double SeriesLimit = 3.0;
 
+    /// <summary>σ(x) = 1/(1 + e^(−x)) without overflow: e^(−x) is only formed for x ≥ 0, e^x only for x &lt; 0.</summary>
+    public static double Sigmoid(double x)
+    {
+        if (x >= 0) return 1 / (1 + Math.Exp(-x));
+        double e = Math.Exp(x);
+        return e / (1 + e);
+    }
+
     /// <summary>
     /// erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt. For |x| ≤ 3 the series with positive terms
     /// erf(x) = (2/√π) e^(−x²) Σₙ 2ⁿ x^(2n+1) / (1·3·5···(2n+1)) (no cancellation); beyond, 1 − erfc(x).

@@ -55,7 +55,7 @@ public static class ActivationFunctions
                 }
                 case Activation.Sigmoid:
                 {
-                    double s = LogisticRegression.Sigmoid(x), slope = s * (1 - s);
+                    double s = Numerics.SpecialFunctions.Sigmoid(x), slope = s * (1 - s);
                     output[i] = s;
                     first[i] = slope;
                     second[i] = slope * (1 - 2 * s);
@@ -80,7 +80,7 @@ public static class ActivationFunctions
     {
         Activation.Relu => z > 0 ? z : 0,
         Activation.Tanh => Math.Tanh(z),
-        Activation.Sigmoid => LogisticRegression.Sigmoid(z),
+        Activation.Sigmoid => Numerics.SpecialFunctions.Sigmoid(z),
         Activation.Gelu => z * SpecialFunctions.NormalCdf(z),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, null),
     };

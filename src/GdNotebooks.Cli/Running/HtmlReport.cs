@@ -20,7 +20,8 @@ namespace GdNotebooks.Cli.Running;
 /// (<c>application/vnd.plotly.v1+json</c>, drawn with <c>Plotly.newPlot</c> in a div of its own), <c>text/html</c>
 /// (tables), SVG, PNG/JPEG images, <c>text/markdown</c>, JSON, <c>text/plain</c>. plotly.js is loaded once per page, and
 /// only on pages with a chart: inlined from <see cref="PlotlySource"/> when it is a local file (the page then works
-/// offline), else a script tag for the CDN.
+/// offline), else a script tag for the CDN. Math in markdown (<c>$…$</c>, <c>$$…$$</c>) is typeset by KaTeX, loaded
+/// the same way (<see cref="KatexSource"/>) and only on pages with math.
 /// </remarks>
 public sealed partial class HtmlReport
 {
@@ -29,18 +30,23 @@ public sealed partial class HtmlReport
 
     private const string PlotlyMime = "application/vnd.plotly.v1+json";
 
+    // What Markdig's math extension (part of the advanced extensions) puts around $…$ and $$…$$.
+    private const string MathMarker = "class=\"math\"";
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
     private static readonly string[] RichMimeOrder =
         ["text/html", "image/svg+xml", "image/png", "image/jpeg", "text/markdown", "application/json", "text/plain"];
 
     private readonly PlotlySource _plotly;
+    private readonly KatexSource _katex;
     private readonly Lazy<string> _plotlyScript;
 
-    /// <summary>A report loading plotly.js from <paramref name="plotly"/>.</summary>
-    public HtmlReport(PlotlySource plotly)
+    /// <summary>A report loading plotly.js from <paramref name="plotly"/> and KaTeX from <paramref name="katex"/> (default: <see cref="KatexSource.Resolve"/>).</summary>
+    public HtmlReport(PlotlySource plotly, KatexSource? katex = null)
     {
         _plotly = plotly;
+        _katex = katex ?? KatexSource.Resolve();
         _plotlyScript = new(() => plotly.Kind == PlotlySourceKind.Inline
             ? $"<script type=\"text/javascript\">/* plotly.js (MIT licence), inlined from {Encode(Path.GetFileName(plotly.Location))} */\n"
               + ScriptEnd().Replace(File.ReadAllText(plotly.Location), @"<\/script") + "\n</script>\n"
@@ -49,6 +55,9 @@ public sealed partial class HtmlReport
 
     /// <summary>Where plotly.js comes from.</summary>
     public PlotlySource Plotly => _plotly;
+
+    /// <summary>Where KaTeX comes from.</summary>
+    public KatexSource Katex => _katex;
 
     /// <summary>The page of one executed notebook; <paramref name="notebookHref"/> links the .ipynb, relative to the page.</summary>
     public string NotebookPage(Notebook notebook, NotebookRunResult result, string notebookHref)
@@ -81,7 +90,8 @@ public sealed partial class HtmlReport
                     break;
             }
         }
-        return Page(result.Name, body.ToString(), chartNumber > 0);
+        string html = body.ToString();
+        return Page(result.Name, html, chartNumber > 0, withMath: html.Contains(MathMarker, StringComparison.Ordinal));
     }
 
     /// <summary>The index: one row per notebook with its page, executed notebook, status, time and failing cell.</summary>
@@ -108,7 +118,7 @@ public sealed partial class HtmlReport
                 $"<tr class=\"{StatusClass(result.Status)}\"><td>{link}{notebookLink}</td><td>{StatusText(result.Status)}</td><td>{time}</td><td>{result.CellsRun}/{result.CodeCellCount}</td><td>{Encode(notes)}</td></tr>\n");
         }
         body.Append("</tbody>\n</table>\n");
-        return Page("Notebook run", body.ToString(), withPlotly: false);
+        return Page("Notebook run", body.ToString(), withPlotly: false, withMath: false);
     }
 
     private void AppendCodeCell(StringBuilder body, NotebookCell cell, ref int chartNumber)
@@ -151,7 +161,7 @@ public sealed partial class HtmlReport
             string id = "plotly-chart-" + (++chartNumber).ToString(CultureInfo.InvariantCulture);
             double height = figure["layout"]?["height"] is JsonValue h && h.TryGetValue<double>(out double px) ? px : 450;
             // JsonNode writes <, > and & as \u escapes, so the JSON cannot end the script element.
-            body.Append(CultureInfo.InvariantCulture, $"<div class=\"plotly\" id=\"{id}\" style=\"width:100%;height:{height}px\"></div>\n");
+            body.Append(CultureInfo.InvariantCulture, $"<div class=\"gdnb-plotly\" id=\"{id}\" style=\"width:100%;height:{height}px\"></div>\n");
             body.Append(CultureInfo.InvariantCulture, $$"""
                 <script type="text/javascript">
                 (function () {
@@ -185,7 +195,7 @@ public sealed partial class HtmlReport
         }
     }
 
-    private string Page(string title, string body, bool withPlotly) =>
+    private string Page(string title, string body, bool withPlotly, bool withMath) =>
         $"""
         <!DOCTYPE html>
         <html lang="en">
@@ -197,7 +207,7 @@ public sealed partial class HtmlReport
         <style>
         {Style}
         </style>
-        {(withPlotly ? _plotlyScript.Value : "")}</head>
+        {(withPlotly ? _plotlyScript.Value : "")}{(withMath ? _katex.HeadHtml : "")}</head>
         <body>
         {body}</body>
         </html>

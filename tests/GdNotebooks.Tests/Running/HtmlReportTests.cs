@@ -34,7 +34,7 @@ public sealed class HtmlReportTests : IDisposable
         Assert.Contains("<h1 id=\"descent\">Descent</h1>", page);
         Assert.Contains("<em>emphasis</em>", page);
         Assert.Contains("<th>lr</th>", page);
-        Assert.Equal(2, Regex.Matches(page, "<div class=\"plotly\" id=\"plotly-chart-\\d\"").Count);
+        Assert.Equal(2, Regex.Matches(page, "<div class=\"gdnb-plotly\" id=\"plotly-chart-\\d\"").Count);
         Assert.Equal(2, Regex.Matches(page, "Plotly.newPlot\\(\"plotly-chart-\\d\"").Count);
         Assert.DoesNotContain("loss </script>", page);
         Assert.Contains("<table class=\"result\"><tr><td>7</td></tr></table>", page);
@@ -76,13 +76,57 @@ public sealed class HtmlReportTests : IDisposable
         Assert.Single(Regex.Matches(page, "window.Plotly = "));
         Assert.Contains(@"<\/script> inside", page);
         Assert.DoesNotContain("cdn.plot.ly", page);
-        Assert.Equal(3, Regex.Matches(page, "<div class=\"plotly\"").Count);
+        Assert.Equal(3, Regex.Matches(page, "<div class=\"gdnb-plotly\"").Count);
         Assert.True(page.IndexOf("window.Plotly = ", StringComparison.Ordinal) < page.IndexOf("Plotly.newPlot", StringComparison.Ordinal));
 
         string cdnPage = new HtmlReport(PlotlySource.Cdn()).NotebookPage(notebook, result, "charts.ipynb");
         Assert.Single(Regex.Matches(cdnPage, Regex.Escape(PlotlySource.DefaultCdnUrl)));
         string noCharts = report.NotebookPage(Notebook.New(), result, "charts.ipynb");
         Assert.DoesNotContain("window.Plotly = ", noCharts);
+    }
+
+    [Fact]
+    public void Math_in_markdown_is_kept_intact_and_typeset_by_katex_only_on_pages_that_have_some()
+    {
+        var notebook = Notebook.New();
+        notebook.Cells.Add(NotebookCell.Markdown("The update $w_{k+1} = w_k - \\alpha \\nabla f(w_k)$ and\n\n$$f(w) = \\tfrac{1}{2} a w^2$$"));
+        var result = new NotebookRunResult("math.ipynb", "out/math.ipynb", NotebookStatus.Ok, TimeSpan.FromSeconds(1), 0, 0);
+
+        string page = new HtmlReport(PlotlySource.Cdn(), KatexSource.Cdn()).NotebookPage(notebook, result, "math.ipynb");
+
+        // The underscores stay TeX (not <em>), wrapped in the delimiters the render call looks for.
+        Assert.Contains(@"\(w_{k+1} = w_k - \alpha \nabla f(w_k)\)", page);
+        Assert.Contains(@"\[", page);
+        Assert.DoesNotContain("<em>", page);
+        Assert.Single(Regex.Matches(page, Regex.Escape($"katex@{KatexSource.Version}/dist/katex.min.js")));
+        Assert.Contains("renderMathInElement(document.body", page);
+
+        string plain = new HtmlReport(PlotlySource.Cdn(), KatexSource.Cdn()).NotebookPage(Notebook.New(), result, "math.ipynb");
+        Assert.DoesNotContain("katex", plain);
+    }
+
+    [Fact]
+    public void A_local_katex_is_inlined_with_its_fonts_as_data_uris()
+    {
+        string dist = _scratch.File("katex-dist");
+        Directory.CreateDirectory(Path.Combine(dist, "fonts"));
+        Directory.CreateDirectory(Path.Combine(dist, "contrib"));
+        File.WriteAllText(Path.Combine(dist, "katex.min.js"), "window.katex = {}; /* </script> */");
+        File.WriteAllText(Path.Combine(dist, "contrib", "auto-render.min.js"), "window.renderMathInElement = function () {};");
+        File.WriteAllText(Path.Combine(dist, "katex.min.css"),
+            "@font-face{font-family:KaTeX_Main;src:url(fonts/KaTeX_Main-Regular.woff2) format(\"woff2\"),url(fonts/KaTeX_Main-Regular.woff) format(\"woff\"),url(fonts/KaTeX_Main-Regular.ttf) format(\"truetype\")}.katex{font:normal 1.21em KaTeX_Main}");
+        File.WriteAllBytes(Path.Combine(dist, "fonts", "KaTeX_Main-Regular.woff2"), [1, 2, 3]);
+        var notebook = Notebook.New();
+        notebook.Cells.Add(NotebookCell.Markdown("$x^2$"));
+        var result = new NotebookRunResult("math.ipynb", "out/math.ipynb", NotebookStatus.Ok, TimeSpan.FromSeconds(1), 0, 0);
+
+        string page = new HtmlReport(PlotlySource.Cdn(), KatexSource.Inline(dist)).NotebookPage(notebook, result, "math.ipynb");
+
+        Assert.Contains("src:url(data:font/woff2;base64,AQID) format(\"woff2\")}", page);
+        Assert.DoesNotContain("fonts/KaTeX", page);
+        Assert.Contains("window.katex = {}; /* <\\/script> */", page);
+        Assert.DoesNotContain("cdn.jsdelivr", page);
+        Assert.Throws<UsageException>(() => KatexSource.Inline(_scratch.File("nowhere")));
     }
 
     private static string Lit(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);

@@ -15,6 +15,7 @@ internal static class BrowserEnvironment
     public static string NodeModules => Path.Combine(RepositoryRoot, "node_modules");
     public static string PlotlyJs => Path.Combine(RepositoryRoot, PlotlySource.NpmRelativePath);
     public static string RequireJs => Path.Combine(NodeModules, "requirejs", "require.js");
+    public static string KatexDist => Path.Combine(NodeModules, "katex", "dist");
     public static string Script => Path.Combine(RepositoryRoot, "tests", "GdNotebooks.Tests", "Charts", "Browser", "render-check.mjs");
     public static string? Node { get; } = FindOnPath("node");
 
@@ -27,7 +28,7 @@ internal static class BrowserEnvironment
         {
             if (!File.Exists(Chromium)) return $"Chromium not found at {Chromium} (apt-get install -y chromium)";
             if (Node is null) return "node not found on PATH (apt-get install -y nodejs npm)";
-            foreach (string file in new[] { PlotlyJs, RequireJs, Path.Combine(NodeModules, "playwright-core", "package.json") })
+            foreach (string file in new[] { PlotlyJs, RequireJs, Path.Combine(KatexDist, "katex.min.js"), Path.Combine(NodeModules, "playwright-core", "package.json") })
                 if (!File.Exists(file)) return $"{file} not found (run npm ci in {RepositoryRoot})";
             return null;
         }

@@ -27,6 +27,15 @@ public sealed class ChromiumRenderTests
     }
 
     [BrowserFact]
+    public void Report_pages_typeset_markdown_math_offline_with_katex()
+    {
+        JsonElement math = RenderedPages.Report("report-with-math").GetProperty("math");
+        Assert.Equal(3, math.GetProperty("typeset").GetInt32());   // two inline formulas and one display formula
+        Assert.Equal(0, math.GetProperty("raw").GetInt32());
+        Assert.True(math.GetProperty("fontLoaded").GetBoolean(), "KaTeX's font did not load from the inlined data URI");
+    }
+
+    [BrowserFact]
     public void Scatter_on_log_axes_draws_line_and_labelled_vertical_line()
     {
         JsonElement plot = OnlyPlot("scatter-log-vline");

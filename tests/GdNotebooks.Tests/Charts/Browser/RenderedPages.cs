@@ -15,7 +15,7 @@ internal static class RenderedPages
     private static readonly Lazy<IReadOnlyDictionary<string, JsonElement>> Reports = new(Render);
 
     public static IEnumerable<string> PageNames =>
-        SampleFigures.All().Keys.Concat(["script-tag", "requirejs", "requirejs-inline"]);
+        SampleFigures.All().Keys.Concat(["script-tag", "requirejs", "requirejs-inline", "report-with-math"]);
 
     /// <summary>The report for page <paramref name="name"/>: { errors, plots[], visibleAfterSlider }.</summary>
     public static JsonElement Report(string name) => Reports.Value[name];
@@ -40,6 +40,8 @@ internal static class RenderedPages
         Write(pages, folder, "requirejs-inline",
             PlotlyHtml.Page(requireTag + SampleFigures.ContourWithTrajectory().ToHtmlFragment("inline", inline), "require.js, inlined"));
 
+        Write(pages, folder, "report-with-math", ReportWithMath(inline));
+
         string json = RunNode(pages.Values);
         using var document = JsonDocument.Parse(json);
         var byPath = document.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("page").GetString()!, r => r.Clone());
@@ -47,6 +49,21 @@ internal static class RenderedPages
         if (Environment.GetEnvironmentVariable("GDNB_KEEP_CHART_PAGES") != "1") Directory.Delete(folder, recursive: true);
         else Console.Error.WriteLine($"chart pages kept in {folder}");
         return pages.ToDictionary(p => p.Key, p => byPath[p.Value]);
+    }
+
+    /// <summary>A <c>gdnb run --html</c> page with TeX in markdown (KaTeX inlined from the npm copy) and a chart.</summary>
+    private static string ReportWithMath(PlotlySource plotly)
+    {
+        var notebook = GdNotebooks.Cli.Notebooks.Notebook.New();
+        notebook.Cells.Add(GdNotebooks.Cli.Notebooks.NotebookCell.Markdown(
+            "The update $w_{k+1} = w_k - \\alpha \\nabla f(w_k)$ is stable for $\\alpha < 2/L$:\n\n$$f(w) = \\tfrac{1}{2} \\sum_i a_i w_i^2$$"));
+        var cell = GdNotebooks.Cli.Notebooks.NotebookCell.Code("chart");
+        cell.Outputs.Add(new GdNotebooks.Cli.Notebooks.DisplayDataOutput(GdNotebooks.Cli.Notebooks.MimeBundle.FromStrings(
+            [new("application/vnd.plotly.v1+json", SampleFigures.Bar().ToJson()), new("text/plain", "Figure")])));
+        notebook.Cells.Add(cell);
+        var result = new GdNotebooks.Cli.Running.NotebookRunResult("math.ipynb", "math.ipynb", GdNotebooks.Cli.Running.NotebookStatus.Ok, TimeSpan.FromSeconds(1), 1, 1);
+        var report = new GdNotebooks.Cli.Running.HtmlReport(plotly, GdNotebooks.Cli.Running.KatexSource.Inline(BrowserEnvironment.KatexDist));
+        return report.NotebookPage(notebook, result, "math.ipynb");
     }
 
     private static void Write(Dictionary<string, string> pages, string folder, string name, string html) =>

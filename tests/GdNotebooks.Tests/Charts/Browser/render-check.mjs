@@ -69,6 +69,7 @@ for (const page of pages) {
 
   let plots = [];
   let after = null;
+  let math = null;
   try {
     await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
     await tab.waitForFunction(() => {
@@ -77,6 +78,15 @@ for (const page of pages) {
     }, null, { timeout: 20000 });
     await tab.waitForTimeout(500);
     plots = await tab.evaluate(measure);
+    // TeX typeset by KaTeX (report pages): rendered formulas, delimiters left raw, and whether its font loaded.
+    math = await tab.evaluate(async () => {
+      await document.fonts.ready;
+      return {
+        typeset: document.querySelectorAll('.katex').length,
+        raw: (document.body.innerText.match(/\\\(|\\\[/g) || []).length,
+        fontLoaded: document.fonts.check('16px KaTeX_Main'),
+      };
+    });
 
     // Drive the first slider to its last step, as a reader would, and see which traces show.
     const rail = await tab.$('.slider-container .slider-rail-touch-rect');
@@ -90,7 +100,7 @@ for (const page of pages) {
   } catch (e) {
     errors.push(`check failed: ${e.message}`);
   }
-  reports.push({ page, errors, plots, visibleAfterSlider: after });
+  reports.push({ page, errors, plots, visibleAfterSlider: after, math });
   await context.close();
 }
 await browser.close();

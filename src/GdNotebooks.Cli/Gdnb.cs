@@ -105,12 +105,14 @@ public static class Gdnb
         return plan.Run(bar, cancel);
     }
 
-    /// <summary>Asks on the terminal; only y or yes runs. Ctrl-C while asking counts as no.</summary>
+    /// <summary>Asks on the terminal; only y or yes runs. Ctrl-C while asking interrupts (exit 130).</summary>
     private static bool AskAtTerminal(string question, CancellationToken cancel)
     {
         Console.Error.Write($"{question}.\nRun it anyway? [y/N] ");
-        string? answer = Console.In.ReadLine();
-        return !cancel.IsCancellationRequested && answer?.Trim().ToLowerInvariant() is "y" or "yes";
+        // ReadLine cannot be cancelled, so wait for it beside the Ctrl-C token (Main keeps the process alive on Ctrl-C).
+        var answer = Task.Run(Console.In.ReadLine);
+        answer.Wait(cancel);
+        return answer.Result?.Trim().ToLowerInvariant() is "y" or "yes";
     }
 
     private static string Help() =>

@@ -5,7 +5,8 @@ namespace GdNotebooks.Cli;
 
 /// <summary>
 /// The gdnb command. Results go to stdout, diagnostics to stderr; exit 0 on success (a diverged run is a result),
-/// 1 when the work itself failed, 2 for usage errors.
+/// 1 when the work itself failed, 2 for usage errors, among them an experiment whose work estimate passes the
+/// <see cref="WorkLimits"/> without <c>--yes</c>.
 /// </summary>
 public static class Gdnb
 {
@@ -19,10 +20,17 @@ public static class Gdnb
             e.Cancel = true;
             cancel.Cancel();
         };
-        return Run(args, Console.Out, Console.Error, cancel.Token);
+        // At a terminal, an experiment beyond the limits asks instead of refusing; scripts and CI get the refusal.
+        bool terminal = !Console.IsInputRedirected && !Console.IsErrorRedirected;
+        return Run(args, Console.Out, Console.Error, cancel.Token, confirm: terminal ? question => AskAtTerminal(question, cancel.Token) : null);
     }
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
+    /// <summary>Runs gdnb with <paramref name="args"/>.</summary>
+    /// <param name="limits">The work limits (null: <see cref="WorkLimits.Default"/>); tests lower them to exercise a refusal quickly.</param>
+    /// <param name="confirm">Asks a person whether to run an experiment beyond the limits (the question is the estimate);
+    /// null refuses such experiments unless they were given <c>--yes</c>.</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default,
+        WorkLimits? limits = null, Func<string, bool>? confirm = null)
     {
         if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -42,7 +50,7 @@ public static class Gdnb
         }
         try
         {
-            return RunExperiment(experiment, args.Skip(1).ToList(), stdout, stderr, cancel);
+            return RunExperiment(experiment, args.Skip(1).ToList(), stdout, stderr, cancel, limits ?? WorkLimits.Default, confirm);
         }
         catch (UsageException e)
         {
@@ -58,7 +66,8 @@ public static class Gdnb
 
     private static IEnumerable<string> VerbNames => ExperimentCommands.All.Select(c => c.Name).Append("run").Append("convert").Append("kernel");
 
-    private static int RunExperiment(ExperimentVerb verb, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    private static int RunExperiment(ExperimentVerb verb, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel,
+        WorkLimits limits, Func<string, bool>? confirm)
     {
         var options = verb.Spec.Parse(args);
         if (options.HelpRequested)
@@ -72,7 +81,9 @@ public static class Gdnb
         if (chart is not null && !chart.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--chart {chart}: the chart is an HTML page; give a file name ending in .html");
 
-        var result = RunWithProgress(verb, options, stderr, cancel);
+        var plan = verb.Plan(options);
+        limits.Enforce(verb, plan.Estimate, options, WorkLimits.CliFlag, confirm is null ? null : question => confirm($"gdnb {verb.Name}: {question}"));
+        var result = RunWithProgress(plan, stderr, cancel);
         stdout.Write(format switch
         {
             "csv" => result.ToCsv(),
@@ -88,10 +99,20 @@ public static class Gdnb
         return Ok;
     }
 
-    private static Experiments.IExperimentResult RunWithProgress(ExperimentVerb verb, ParsedCommand options, TextWriter stderr, CancellationToken cancel)
+    private static Experiments.IExperimentResult RunWithProgress(ExperimentPlan plan, TextWriter stderr, CancellationToken cancel)
     {
         using var bar = ProgressBar.ForConsole(stderr);
-        return verb.Run(options, bar, cancel);
+        return plan.Run(bar, cancel);
+    }
+
+    /// <summary>Asks on the terminal; only y or yes runs. Ctrl-C while asking interrupts (exit 130).</summary>
+    private static bool AskAtTerminal(string question, CancellationToken cancel)
+    {
+        Console.Error.Write($"{question}.\nRun it anyway? [y/N] ");
+        // ReadLine cannot be cancelled, so wait for it beside the Ctrl-C token (Main keeps the process alive on Ctrl-C).
+        var answer = Task.Run(Console.In.ReadLine);
+        answer.Wait(cancel);
+        return answer.Result?.Trim().ToLowerInvariant() is "y" or "yes";
     }
 
     private static string Help() =>
@@ -99,5 +120,7 @@ public static class Gdnb
         string.Join("\n", ExperimentCommands.All.Select(c => $"  {c.Name,-12} {c.Spec.Summary}")) + "\n" +
         $"  {"run",-12} execute notebooks headlessly and save them with outputs: gdnb run NOTEBOOK|DIR … (gdnb run --help)\n" +
         $"  {"convert",-12} convert a notebook between .dib and .ipynb: gdnb convert IN OUT\n" +
-        $"  {"kernel",-12} install, uninstall or start the Jupyter kernel (gdnb kernel --help)\n";
+        $"  {"kernel",-12} install, uninstall or start the Jupyter kernel (gdnb kernel --help)\n\n" +
+        $"An experiment whose estimated work passes {WorkLimits.Describe(WorkLimits.DefaultMaxOperations, WorkLimits.DefaultMaxBytes)} " +
+        $"is refused with its estimate (exit 2); add {WorkLimits.CliFlag} to run it anyway.\n";
 }

@@ -21,7 +21,12 @@ public static class BatchNoiseCommand
             "batch-noise --problem linreg:data=diabetes --batches 1,8,32,128,full --samples 1000 --lr 0.01 --steps 200",
             "batch-noise --problem logreg:data=breast_cancer --batches 8,32,128 --scale-lr linear --warmup 20 --epochs 5 --lr 0.05",
         ],
-        (options, progress, cancel) => GradientNoise.Run(Settings(options), progress, cancel));
+        ["--samples", "--batches", "--steps", "--epochs"],
+        options =>
+        {
+            var settings = Settings(options);
+            return new ExperimentPlan(settings.Estimate, (progress, cancel) => GradientNoise.Run(settings, progress, cancel));
+        });
 
     public static GradientNoiseSettings Settings(ParsedCommand options)
     {

@@ -24,11 +24,14 @@ internal static class ComparisonCommands
             "schedule --problem rosenbrock --optimizer adam --lr 0.01 --steps 2000 --schedule constant --schedule cosine --schedule step:step_size=500,gamma=0.5",
             "schedule --problem quadratic:a=[1,100] --lr 0.015 --steps 100 --schedule warm_restarts:t_0=25 --schedule exponential:gamma=0.97 --chart schedules.html",
         ],
-        (options, progress, cancel) =>
+        ["--schedule", "--steps", "--epochs"],
+        options =>
         {
             var schedules = RepeatedSpecs.Parse(options, "--schedule",
                 spec => DescentOptions.WithWarmupOption(Schedules.Schedule.Parse(spec), options), "--schedule constant --schedule cosine");
-            return ScheduleComparison.Run(DescentOptions.Build(options), schedules, options.Number("--tol")!.Value, progress, cancel);
+            var template = DescentOptions.Build(options);
+            return new ExperimentPlan(ScheduleComparison.Estimate(template, schedules.Count),
+                (progress, cancel) => ScheduleComparison.Run(template, schedules, options.Number("--tol")!.Value, progress, cancel));
         });
 
     public static ExperimentVerb Compare { get; } = ExperimentVerb.Create(
@@ -46,11 +49,15 @@ internal static class ComparisonCommands
             "compare --problem rosenbrock --lr 0.001 --steps 2000 --optimizer sgd --optimizer sgd:momentum=0.9 --optimizer adam:lr=0.02 --chart race.html",
             "compare --problem mlp:data=digits,hidden=[32] --epochs 3 --batch 32 --lr 0.01 --optimizer sgd:momentum=0.9 --optimizer adam",
         ],
-        (options, progress, cancel) =>
+        ["--optimizer", "--steps", "--epochs"],
+        options =>
         {
             var entries = RepeatedSpecs.Parse(options, "--optimizer", spec => WithOwnRate(spec, options), "--optimizer sgd --optimizer adam:lr=0.02");
-            return OptimizerComparison.Run(DescentOptions.Build(options), entries.Select(e => e.Optimizer).ToList(), options.Number("--tol")!.Value,
-                progress, cancel, learningRates: entries.Select(e => e.LearningRate).ToList());
+            var template = DescentOptions.Build(options);
+            var optimizers = entries.Select(e => e.Optimizer).ToList();
+            return new ExperimentPlan(OptimizerComparison.Estimate(template, optimizers),
+                (progress, cancel) => OptimizerComparison.Run(template, optimizers, options.Number("--tol")!.Value,
+                    progress, cancel, learningRates: entries.Select(e => e.LearningRate).ToList()));
         });
 
     /// <summary>An optimizer spec whose optional <c>lr=X</c> key (not an optimizer hyperparameter) sets its own rate.</summary>

@@ -16,7 +16,12 @@ public static class ExperimentCommands
             "descend --problem rosenbrock --optimizer adam --lr 0.01 --steps 2000 --schedule cosine",
             "descend --problem mlp:data=digits,hidden=[64] --optimizer sgd:momentum=0.9 --lr 0.05 --epochs 5 --batch 32",
         ],
-        (options, _, cancel) => GradientDescent.Run(DescentOptions.Build(options), cancel));
+        ["--steps", "--epochs"],
+        options =>
+        {
+            var settings = DescentOptions.Build(options);
+            return new ExperimentPlan(GradientDescent.Estimate(settings), (_, cancel) => GradientDescent.Run(settings, cancel));
+        });
 
     public static ExperimentVerb LrSweep => LearningRateCommands.Sweep;
 

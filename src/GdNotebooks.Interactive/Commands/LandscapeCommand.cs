@@ -23,7 +23,12 @@ public static class LandscapeCommand
             "landscape --problem mlp:data=digits,hidden=[32] --mode 1d --batches 16,full --epochs 5 --lr 0.1",
             "landscape --problem mlp:data=iris,hidden=[16] --mode 2d --resolution 31 --steps 300 --lr 0.5",
         ],
-        (options, progress, cancel) => LossLandscape.Run(Settings(options), progress, cancel));
+        ["--resolution", "--steps", "--epochs"],
+        options =>
+        {
+            var settings = Settings(options);
+            return new ExperimentPlan(settings.Estimate, (progress, cancel) => LossLandscape.Run(settings, progress, cancel));
+        });
 
     public static LandscapeSettings Settings(ParsedCommand options)
     {

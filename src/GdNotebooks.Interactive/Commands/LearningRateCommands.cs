@@ -22,12 +22,15 @@ internal static class LearningRateCommands
             "lr-sweep --problem quadratic:a=[1,10,100] --lrs 1e-4..0.1:25 --steps 200 --chart sweep.html",
             "lr-sweep --problem logreg:data=breast_cancer --lrs 1e-3..10:9 --epochs 3 --batch 32",
         ],
-        (options, progress, cancel) =>
+        ["--lrs", "--steps", "--epochs"],
+        options =>
         {
             var lrs = LearningRateGrid.Parse(options.Text("--lrs")
                 ?? throw new UsageException("lr-sweep needs --lrs: a grid a..b:n such as 1e-4..10:25, or a list such as 0.01,0.1,1.5"));
             double tol = options.Number("--tol")!.Value;
-            return LearningRateSweep.Run(DescentOptions.Build(options), lrs, tol, progress, cancel);
+            var template = DescentOptions.Build(options);
+            return new ExperimentPlan(LearningRateSweep.Estimate(template, lrs.Length),
+                (progress, cancel) => LearningRateSweep.Run(template, lrs, tol, progress, cancel));
         });
 
     public static ExperimentVerb Find { get; } = ExperimentVerb.Create(
@@ -44,14 +47,16 @@ internal static class LearningRateCommands
             "lr-find --problem logreg:data=breast_cancer --batch 32 --min-lr 1e-5 --max-lr 10 --chart lr-find.html",
             "lr-find --problem mlp:data=digits,hidden=[64] --optimizer adam --batch 32 --steps 200",
         ],
-        (options, progress, cancel) =>
+        ["--steps"],
+        options =>
         {
             foreach (string option in new[] { "--lr", "--schedule", "--warmup", "--epochs" })
                 if (options.Has(option))
                     throw new UsageException($"{option} does not apply to lr-find: the test sets the rate itself, from --min-lr to --max-lr over --steps updates");
             var template = DescentOptions.Build(options);
-            return LearningRateRangeTest.Run(template, options.Number("--min-lr")!.Value, options.Number("--max-lr")!.Value,
-                template.Steps, options.Number("--smoothing")!.Value, progress, cancel);
+            return new ExperimentPlan(LearningRateRangeTest.Estimate(template, template.Steps),
+                (progress, cancel) => LearningRateRangeTest.Run(template, options.Number("--min-lr")!.Value, options.Number("--max-lr")!.Value,
+                    template.Steps, options.Number("--smoothing")!.Value, progress, cancel));
         });
 
     internal static OptionSpec ToleranceOption => Tolerance;

@@ -22,9 +22,10 @@ public static class SharpnessCommand
             "sharpness --problem mlp:data=digits,hidden=[64] --batches 32,1024 --optimizer adam --lr 0.001 --epochs 10",
             "sharpness --eos --problem mlp:data=house_prices,hidden=[16],act=tanh --lr 0.003 --steps 500 --every 20",
         ],
-        Run);
+        ["--steps", "--epochs", "--batches", "--iterations", "--probes"],
+        Plan);
 
-    private static IExperimentResult Run(ParsedCommand options, IProgress<ExperimentProgress>? progress, CancellationToken cancel)
+    private static ExperimentPlan Plan(ParsedCommand options)
     {
         var descent = DescentOptions.Build(options);
         int iterations = options.Integer("--iterations")!.Value;
@@ -34,17 +35,19 @@ public static class SharpnessCommand
             if (options.Has("--batches")) throw new UsageException("--batches does not apply with --eos: the edge-of-stability run is full-batch");
             int every = options.Integer("--every")!.Value;
             if (every < 1) throw new UsageException($"--every {every} must be ≥ 1");
-            return EdgeOfStability.Run(new EdgeOfStabilitySettings { Descent = descent, Every = every, Iterations = iterations }, progress, cancel);
+            var eos = new EdgeOfStabilitySettings { Descent = descent, Every = every, Iterations = iterations };
+            return new ExperimentPlan(eos.Estimate, (progress, cancel) => EdgeOfStability.Run(eos, progress, cancel));
         }
         if (options.Has("--every")) throw new UsageException("--every applies only with --eos");
         int probes = options.Integer("--probes")!.Value;
         if (probes < 2) throw new UsageException($"--probes {probes} must be ≥ 2");
-        return SharpnessExperiment.Run(new SharpnessSettings
+        var settings = new SharpnessSettings
         {
             Descent = descent,
             BatchSizes = BatchSizeList.Parse(options.Text("--batches")!),
             Iterations = iterations,
             Probes = probes,
-        }, progress, cancel);
+        };
+        return new ExperimentPlan(settings.Estimate, (progress, cancel) => SharpnessExperiment.Run(settings, progress, cancel));
     }
 }

@@ -52,6 +52,8 @@ public static class MagicCommands
         int width = All.Max(m => m.Usage.Length) + 2;
         var text = new StringBuilder("Magic commands (put them at the top of a cell; #!NAME --help shows a command's options):\n\n");
         foreach (var magic in All) text.AppendLine($"  {magic.Usage.PadRight(width)}{magic.Summary}");
+        text.AppendLine().AppendLine($"An experiment whose estimated work passes {WorkLimits.Describe(WorkLimits.DefaultMaxOperations, WorkLimits.DefaultMaxBytes)} " +
+            $"is refused with its estimate; add {WorkLimits.MagicFlag} to run it anyway.");
         return text.ToString();
     }
 

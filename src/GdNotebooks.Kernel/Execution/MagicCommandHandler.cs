@@ -12,12 +12,16 @@ namespace GdNotebooks.Kernel.Execution;
 /// Runs the magic commands of <see cref="MagicCommands.All"/> in the engine: an experiment verb runs with an updating
 /// progress display and the cell's cancellation token, then shows its result (chart, table) as a display through the
 /// engine's formatter, with its notes on stderr; <c>#!lsmagic</c> lists the table, <c>#!time</c> prints the wall time of
-/// the rest of the cell, <c>--help</c> prints a command's help. Bad options throw the parser's <see cref="UsageException"/>.
+/// the rest of the cell, <c>--help</c> prints a command's help. Bad options throw the parser's <see cref="UsageException"/>,
+/// and so does an experiment whose work estimate passes <see cref="Limits"/> without <c>--force</c>.
 /// </summary>
 public sealed class MagicCommandHandler : IMagicHandler
 {
     /// <summary>The time between progress updates (at most 10 a second by default).</summary>
     public TimeSpan ProgressInterval { get; init; } = ProgressDisplay.DefaultInterval;
+
+    /// <summary>How much work a magic may start without <c>--force</c>; tests lower them to exercise a refusal quickly.</summary>
+    public WorkLimits Limits { get; init; } = WorkLimits.Default;
 
     /// <inheritdoc />
     public async Task<bool> InvokeAsync(MagicInvocation invocation, CancellationToken cancellationToken)
@@ -62,6 +66,8 @@ public sealed class MagicCommandHandler : IMagicHandler
         string? chart = options.Text("--chart");
         if (chart is not null && !chart.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--chart {chart}: the chart is an HTML page; give a file name ending in .html");
+        var plan = verb.Plan(options);
+        Limits.Enforce(verb, plan.Estimate, options, WorkLimits.MagicFlag);
 
         IExperimentResult result;
         using (var progress = new ProgressDisplay(invocation.Output, MagicCommands.Prefix + verb.Name, ProgressInterval))
@@ -70,7 +76,7 @@ public sealed class MagicCommandHandler : IMagicHandler
             {
                 // The experiment sees the token; the cell also stops waiting at once, so an interrupt frees the kernel
                 // even if an experiment is slow to notice.
-                var work = Task.Run(() => verb.Run(options, progress, cancellationToken), CancellationToken.None);
+                var work = Task.Run(() => plan.Run(progress, cancellationToken), CancellationToken.None);
                 _ = work.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 result = await work.WaitAsync(cancellationToken).ConfigureAwait(false);
             }

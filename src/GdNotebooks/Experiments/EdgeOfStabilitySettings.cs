@@ -19,8 +19,23 @@ public sealed record EdgeOfStabilitySettings
     public int Iterations { get; init; } = 20;
 
     /// <summary>
-    /// Full-gradient-equivalents of work: one per step plus about two per Hessian-vector product (Pearlmutter's
-    /// R-pass costs roughly two gradients), at most <see cref="Iterations"/> per measurement.
+    /// What the run will cost: the descent (a full gradient per step), at most <see cref="Iterations"/> Hessian-vector
+    /// products per measurement, the loss kept per step, and one printed row per step.
     /// </summary>
-    public long EstimatedCost => Descent.TotalSteps + 1 + 2L * Iterations * (Descent.TotalSteps / Math.Max(Every, 1) + 2);
+    public WorkEstimate Estimate
+    {
+        get
+        {
+            var problem = Descent.Problem;
+            var (operations, kept, working) = WorkCosts.Run(Descent);
+            double steps = Descent.TotalSteps, rows = steps + 1, measurements = steps / Math.Max(Every, 1) + 2;
+            operations += measurements * Iterations * WorkCosts.HessianVector(problem) + rows * WorkCosts.OutputRowOperations;
+            // The loop keeps a loss per step (not a trajectory) and a few power-iteration vectors.
+            double bytes = rows * (16 + WorkCosts.OutputRowBytes) + measurements * 48 + working + 4 * 8.0 * problem.Dimension
+                           + WorkCosts.ProblemBytes(problem);
+            return WorkEstimate.Of(operations, bytes,
+                $"{WorkCosts.Steps(Descent.TotalSteps)} on {WorkCosts.Describe(problem, Descent.Optimizer)} with {measurements:N0} sharpness " +
+                $"measurements of up to {Iterations:N0} Hessian-vector products, one printed row per step");
+        }
+    }
 }

@@ -30,20 +30,41 @@ public sealed record GradientNoiseSettings
     public int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>
-    /// Work in single-example gradient evaluations: N per-example gradients at the point, Samples·B for each batch
-    /// size, N per full-batch update before measuring, and for training N (the full loss recorded) plus B per update.
+    /// What the measurement will cost: N per-example gradients at the point, <see cref="Samples"/> mini-batch gradients
+    /// of each size, <see cref="MeasureAfter"/> full-batch updates before measuring, and with <see cref="Train"/> a
+    /// run per batch size (the full loss recorded at every step), each kept and its loss curve charted and in the JSON.
     /// </summary>
-    public long EstimatedCost
+    public WorkEstimate Estimate
     {
         get
         {
-            int n = (Descent.Problem as IDataProblem)?.TrainCount ?? 1;
-            var sizes = BatchSizes.Select(b => Math.Min(b ?? n, n)).ToList();
-            long cost = n + (long)MeasureAfter * n + sizes.Sum(b => (long)Samples * b);
+            var problem = Descent.Problem;
+            int n = (problem as IDataProblem)?.TrainCount ?? 1;
+            var sizes = BatchSizes.Select(b => Math.Min(b ?? n, n)).Distinct().ToList();
+            var before = WorkCosts.Run(Descent with { Steps = MeasureAfter, Epochs = null, BatchSize = null });
+            double operations = 2 * WorkCosts.Gradient(problem) + before.Operations + n * WorkCosts.Gradient(problem, 1)
+                                + sizes.Sum(b => (double)Samples * WorkCosts.Gradient(problem, b));
+            int workers = WorkCosts.Concurrent(MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+            // Each worker has its own problem, index arrays and gradient; the deviations and the samples are kept.
+            double bytes = before.KeptBytes + before.WorkingBytes + 8.0 * (n + Samples * sizes.Count)
+                           + workers * (WorkCosts.ProblemBytes(problem) + 8.0 * n + 8.0 * problem.Dimension);
             if (Train)
+            {
                 foreach (int b in sizes)
-                    cost += (long)(Descent with { BatchSize = b }).TotalSteps * (n + b) + n;
-            return cost;
+                {
+                    var run = Descent with { BatchSize = b };
+                    var cost = WorkCosts.Run(run);
+                    double points = 2 * (run.TotalSteps + 1.0);
+                    operations += cost.Operations + points * WorkCosts.ChartPointOperations;
+                    bytes += cost.KeptBytes + points * WorkCosts.ChartPointBytes;
+                }
+                bytes += workers * sizes.Max(b => WorkCosts.Run(Descent with { BatchSize = b }).WorkingBytes);
+            }
+            operations += sizes.Count * WorkCosts.OutputRowOperations;
+            int longest = Train ? sizes.Max(b => (Descent with { BatchSize = b }).TotalSteps) : 0;
+            return WorkEstimate.Of(operations, bytes + sizes.Count * WorkCosts.OutputRowBytes,
+                $"{n:N0} per-example gradients, {Samples:N0} mini-batches of each of {sizes.Count} batch size{(sizes.Count == 1 ? "" : "s")}" +
+                (Train ? $" and a training run of up to {WorkCosts.Steps(longest)} with each" : "") + $", on {WorkCosts.Describe(problem, Descent.Optimizer)}");
         }
     }
 }

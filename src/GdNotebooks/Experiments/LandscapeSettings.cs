@@ -37,8 +37,34 @@ public sealed record LandscapeSettings
         : (long)Resolution * Resolution;
 
     /// <summary>
-    /// Work in full-loss evaluations: the grid plus the training runs (each update records the full loss and gradient,
-    /// about two evaluations). A 201×201 surface is 40 401 evaluations: on an MLP on digits, minutes.
+    /// What the landscape will cost: the training run (or one per batch size), then a loss on the training split (and,
+    /// on a line, the test split) at every grid point, one printed row each. A 201×201 surface is 40 401 losses: on an
+    /// MLP on digits, minutes.
     /// </summary>
-    public long EstimatedCost => EvaluationCount + 2L * (Descent.TotalSteps + 1) * Math.Max(1, Batches?.Count ?? 1);
+    public WorkEstimate Estimate
+    {
+        get
+        {
+            var problem = Descent.Problem;
+            int runs = Batches is { Count: > 0 } batches ? batches.Count : 1;
+            double operations = WorkCosts.Gradient(problem), peak = 0;
+            for (int k = 0; k < runs; k++)
+            {
+                var run = WorkCosts.Run(Batches is { Count: > 0 } sizes ? Descent with { BatchSize = sizes[k] } : Descent);
+                operations += run.Operations;
+                peak += run.KeptBytes + run.WorkingBytes + (runs > 1 ? WorkCosts.ProblemBytes(problem) : 0);
+            }
+            double points = Mode == LandscapeMode.Line ? Resolution : (double)Resolution * Resolution;
+            double perPoint = WorkCosts.Loss(problem) + (Mode == LandscapeMode.Line && problem is IDataProblem { TestCount: > 0 } data
+                ? WorkCosts.Loss(problem, data.TestCount) : 0);
+            operations += points * (perPoint + WorkCosts.OutputRowOperations);
+            // The training trajectories are dropped before the grid; the grid's workers each hold a problem and a point.
+            double grid = points * (16 + WorkCosts.OutputRowBytes) + 3 * 8.0 * problem.Dimension
+                          + WorkCosts.Concurrent(MaxDegreeOfParallelism ?? Environment.ProcessorCount) * WorkCosts.ProblemBytes(problem);
+            string training = Descent.TotalSteps == 0 ? "no training" : $"{runs} training run{(runs == 1 ? "" : "s")} of {WorkCosts.Steps(Descent.TotalSteps)}";
+            return WorkEstimate.Of(operations, WorkCosts.ProblemBytes(problem) + Math.Max(peak, grid),
+                $"{training}, then {points:N0} loss evaluations{(Mode == LandscapeMode.Surface ? $" on a {Resolution}×{Resolution} grid" : "")} " +
+                $"on {WorkCosts.Describe(problem, Descent.Optimizer)}, one printed row per point");
+        }
+    }
 }

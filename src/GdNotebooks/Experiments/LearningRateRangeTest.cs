@@ -18,6 +18,22 @@ public static class LearningRateRangeTest
     /// <summary>The smoothed loss may grow to this multiple of its best before the test stops (fastai's rule).</summary>
     public const double StopFactor = 4;
 
+    /// <summary>
+    /// What a range test of <paramref name="steps"/> updates with <paramref name="template"/> will cost: an update and a
+    /// loss and gradient (on the next mini-batch, or the full batch) per step, and one printed row per step.
+    /// </summary>
+    public static WorkEstimate Estimate(DescentSettings template, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var problem = template.Problem;
+        int? batch = problem is IDataProblem data && template.BatchSize is int size && size < data.TrainCount ? size : null;
+        double perStep = WorkCosts.Update(template.Optimizer, problem) + WorkCosts.Gradient(problem, batch) + WorkCosts.OutputRowOperations;
+        double rowBytes = 56 + WorkCosts.OutputRowBytes;
+        return WorkEstimate.Of(WorkCosts.Gradient(problem, batch) + Math.Max(steps, 0) * perStep,
+            WorkCosts.ProblemBytes(problem) + WorkCosts.OptimizerBytes(template.Optimizer, problem) + Math.Max(steps, 0) * rowBytes,
+            $"{WorkCosts.Steps(steps)} on {WorkCosts.Describe(problem, template.Optimizer)}, one printed row per step");
+    }
+
     /// <summary>Runs the range test.</summary>
     /// <param name="template">Problem, start, optimizer, batch size and seed. Its learning rate, schedule, steps and epochs are not used.</param>
     /// <param name="minLr">The first rate, &gt; 0.</param>

@@ -9,6 +9,21 @@ namespace GdNotebooks.Experiments;
 /// </summary>
 public static class LearningRateSweep
 {
+    /// <summary>
+    /// What sweeping <paramref name="rates"/> learning rates with <paramref name="template"/> will cost: one run per rate
+    /// (every one kept for the result), and for a problem of at most 64 parameters the two dense Hessians that check
+    /// for the stability limit 2/L.
+    /// </summary>
+    public static WorkEstimate Estimate(DescentSettings template, int rates)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var (operations, bytes) = WorkCosts.Runs(Enumerable.Repeat(template, Math.Max(rates, 1)).ToArray());
+        int n = template.Problem.Dimension;
+        if (n <= StabilityLimit.MaxDimension) operations += 2.0 * n * WorkCosts.HessianVector(template.Problem);
+        return WorkEstimate.Of(operations, bytes + WorkCosts.ProblemBytes(template.Problem),
+            $"{rates:N0} run{(rates == 1 ? "" : "s")} of {WorkCosts.Steps(template.TotalSteps)} on {WorkCosts.Describe(template.Problem, template.Optimizer)}");
+    }
+
     /// <summary>Sweeps <paramref name="learningRates"/> with everything else taken from <paramref name="template"/>.</summary>
     /// <param name="template">Problem, start, optimizer, schedule, budget, batching and seed shared by every run; its
     /// <see cref="DescentSettings.LearningRate"/> is replaced by each rate in turn.</param>

@@ -9,6 +9,22 @@ namespace GdNotebooks.Experiments;
 /// </summary>
 public static class OptimizerComparison
 {
+    /// <summary>
+    /// What racing <paramref name="optimizers"/> will cost: one run each (newton's dense Hessian counts), every one kept
+    /// for the result, and on 2-parameter problems the loss surface behind the trajectories.
+    /// </summary>
+    public static WorkEstimate Estimate(DescentSettings template, IReadOnlyList<Optimizer> optimizers)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(optimizers);
+        var (operations, bytes) = WorkCosts.Runs(optimizers.Select(o => template with { Optimizer = o }).ToArray());
+        if (template.Problem.Dimension == 2)
+            operations += (double)LossSurface.Resolution * LossSurface.Resolution * WorkCosts.Loss(template.Problem);
+        var newton = optimizers.FirstOrDefault(WorkCosts.IsNewton);
+        return WorkEstimate.Of(operations, bytes + WorkCosts.ProblemBytes(template.Problem),
+            $"{optimizers.Count:N0} run{(optimizers.Count == 1 ? "" : "s")} of {WorkCosts.Steps(template.TotalSteps)} on {WorkCosts.Describe(template.Problem, newton)}");
+    }
+
     /// <summary>Runs <paramref name="template"/> with each of <paramref name="optimizers"/> in place of its optimizer.</summary>
     /// <param name="template">Everything the runs share; its optimizer is replaced.</param>
     /// <param name="optimizers">At least one optimizer; rows keep this order.</param>

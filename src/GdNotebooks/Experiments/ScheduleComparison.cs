@@ -9,6 +9,15 @@ namespace GdNotebooks.Experiments;
 /// </summary>
 public static class ScheduleComparison
 {
+    /// <summary>What comparing <paramref name="schedules"/> schedules will cost: one run each, every one kept for the result.</summary>
+    public static WorkEstimate Estimate(DescentSettings template, int schedules)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var (operations, bytes) = WorkCosts.Runs(Enumerable.Repeat(template, Math.Max(schedules, 1)).ToArray());
+        return WorkEstimate.Of(operations, bytes + WorkCosts.ProblemBytes(template.Problem),
+            $"{schedules:N0} run{(schedules == 1 ? "" : "s")} of {WorkCosts.Steps(template.TotalSteps)} on {WorkCosts.Describe(template.Problem, template.Optimizer)}");
+    }
+
     /// <summary>Runs <paramref name="template"/> with each of <paramref name="schedules"/> in place of its schedule.</summary>
     /// <param name="template">Everything the runs share; its schedule is replaced.</param>
     /// <param name="schedules">At least one schedule; rows keep this order.</param>

@@ -25,15 +25,32 @@ public sealed record SharpnessSettings
     public int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>
-    /// Work in full-gradient equivalents: per run, one per update (the runner records the full loss at every step)
-    /// and about two per Hessian-vector product.
+    /// What the comparison will cost: per batch size a training run (the runner records the full loss at every step),
+    /// then <see cref="Iterations"/> + <see cref="Probes"/> Hessian-vector products and the test metrics; the runs
+    /// in parallel, every trajectory kept and its loss curve charted.
     /// </summary>
-    public long EstimatedCost
+    public WorkEstimate Estimate
     {
         get
         {
-            int n = (Descent.Problem as IDataProblem)?.TrainCount ?? 1;
-            return BatchSizes.Sum(b => (long)(Descent with { BatchSize = Math.Min(b ?? n, n) }).TotalSteps + 1 + 2L * (Iterations + Probes));
+            var problem = Descent.Problem;
+            int n = (problem as IDataProblem)?.TrainCount ?? 1;
+            var runs = BatchSizes.Select(b => Descent with { BatchSize = Math.Min(b ?? n, n) }).ToArray();
+            double operations = WorkCosts.Gradient(problem), kept = 0, working = 0;
+            foreach (var run in runs)
+            {
+                var cost = WorkCosts.Run(run);
+                double points = run.TotalSteps + 1.0;
+                operations += cost.Operations + (Iterations + Probes) * WorkCosts.HessianVector(problem) + 3 * WorkCosts.Loss(problem)
+                              + WorkCosts.OutputRowOperations + points * WorkCosts.ChartPointOperations;
+                kept += cost.KeptBytes + WorkCosts.OutputRowBytes + points * WorkCosts.ChartPointBytes;
+                working = Math.Max(working, cost.WorkingBytes + WorkCosts.ProblemBytes(problem) + 4 * 8.0 * problem.Dimension);
+            }
+            int longest = runs.Select(r => r.TotalSteps).DefaultIfEmpty(0).Max();
+            return WorkEstimate.Of(operations,
+                WorkCosts.ProblemBytes(problem) + kept + WorkCosts.Concurrent(Math.Min(runs.Length, MaxDegreeOfParallelism ?? int.MaxValue)) * working,
+                $"{runs.Length} training run{(runs.Length == 1 ? "" : "s")} of up to {WorkCosts.Steps(longest)}, then {Iterations + Probes} " +
+                $"Hessian-vector products each, on {WorkCosts.Describe(problem, Descent.Optimizer)}");
         }
     }
 }

@@ -1,4 +1,5 @@
 using GdNotebooks.Data;
+using GdNotebooks.Experiments;
 using GdNotebooks.Problems;
 
 namespace GdNotebooks.Training;
@@ -26,6 +27,20 @@ public static class GradientDescent
         if (settings.Problem is IDataProblem data && settings.BatchSize is { } size && size < data.TrainCount)
             sampler = new MiniBatchSampler(data.TrainCount, size, settings.Seed);
         return RunLoop(settings, sampler, cancellationToken);
+    }
+
+    /// <summary>
+    /// What <see cref="Run"/> with <paramref name="settings"/> will cost, before running it: a full loss and gradient
+    /// per row, a mini-batch gradient and an update per step, and every row kept and printed (a table row, a chart point).
+    /// </summary>
+    public static WorkEstimate Estimate(DescentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (operations, kept, working) = WorkCosts.Run(settings);
+        double rows = settings.TotalSteps + 1.0;
+        return WorkEstimate.Of(operations + rows * WorkCosts.OutputRowOperations,
+            kept + working + WorkCosts.ProblemBytes(settings.Problem) + rows * WorkCosts.OutputRowBytes,
+            $"{WorkCosts.Steps(settings.TotalSteps)} on {WorkCosts.Describe(settings.Problem, settings.Optimizer)}, one printed row per step");
     }
 
     /// <summary>The run loop; <paramref name="sampler"/> null means full-batch gradients.</summary>

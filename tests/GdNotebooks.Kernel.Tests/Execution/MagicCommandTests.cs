@@ -166,7 +166,8 @@ public sealed class MagicCommandTests : IDisposable
     public async Task An_interrupt_stops_a_long_descent_within_half_a_second_and_the_kernel_runs_the_next_cell()
     {
         using var interrupt = new CancellationTokenSource();
-        var cell = Run("#!descend --problem rosenbrock --optimizer adam --lr 0.0001 --steps 10000000", interrupt.Token);
+        // About a minute of full-batch steps, each a few milliseconds: long, yet inside the work limits (no --force).
+        var cell = Run("#!descend --problem mlp:data=digits,hidden=[64] --lr 0.01 --steps 5000", interrupt.Token);
         await Task.Delay(200);
         Assert.False(cell.IsCompleted, "the descent should still be running");
         var clock = Stopwatch.StartNew();

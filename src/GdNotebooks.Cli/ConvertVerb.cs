@@ -34,6 +34,11 @@ public static class ConvertVerb
             return Gdnb.Usage;
         }
         string input = args[0], output = args[1];
+        if (string.IsNullOrWhiteSpace(input) || string.IsNullOrWhiteSpace(output))
+        {
+            stderr.WriteLine($"gdnb convert: {(string.IsNullOrWhiteSpace(input) ? "IN" : "OUT")} is empty; give a notebook file name, e.g. gdnb convert a.dib a.ipynb");
+            return Gdnb.Usage;
+        }
         try
         {
             var outputFormat = NotebookFile.FormatOf(output);

@@ -38,19 +38,20 @@ public static class Gdnb
             return args.Count == 0 ? Usage : Ok;
         }
         string verb = args[0];
-        if (verb == "convert") return ConvertVerb.Run(args.Skip(1).ToList(), stdout, stderr);
-        if (verb == "run") return RunVerb.Run(args.Skip(1).ToList(), stdout, stderr, cancel);
-        if (verb == "kernel")
-            return Kernel.KernelCommand.Run(args.Skip(1).ToList(), typeof(Gdnb).Assembly.Location, Environment.ProcessPath, stdout, stderr);
-        var experiment = ExperimentCommands.Find(verb);
-        if (experiment is null)
-        {
-            stderr.WriteLine($"gdnb: unknown verb '{verb}'; valid verbs: {string.Join(", ", VerbNames)}. Try 'gdnb --help'.");
-            return Usage;
-        }
+        var rest = args.Skip(1).ToList();
         try
         {
-            return RunExperiment(experiment, args.Skip(1).ToList(), stdout, stderr, cancel, limits ?? WorkLimits.Default, confirm);
+            if (verb == "convert") return ConvertVerb.Run(rest, stdout, stderr);
+            if (verb == "run") return RunVerb.Run(rest, stdout, stderr, cancel);
+            if (verb == "kernel")
+                return Kernel.KernelCommand.Run(rest, typeof(Gdnb).Assembly.Location, Environment.ProcessPath, stdout, stderr);
+            var experiment = ExperimentCommands.Find(verb);
+            if (experiment is null)
+            {
+                stderr.WriteLine($"gdnb: unknown verb '{verb}'; valid verbs: {string.Join(", ", VerbNames)}. Try 'gdnb --help'.");
+                return Usage;
+            }
+            return RunExperiment(experiment, rest, stdout, stderr, cancel, limits ?? WorkLimits.Default, confirm);
         }
         catch (UsageException e)
         {
@@ -61,6 +62,13 @@ public static class Gdnb
         {
             stderr.WriteLine($"gdnb {verb}: interrupted");
             return Interrupted;
+        }
+        catch (Exception e)
+        {
+            // Bad input is a UsageException and never lands here; anything else is a bug. Say so in one line, exit 1,
+            // rather than crash with a stack trace.
+            stderr.WriteLine($"gdnb {verb}: failed: {e.GetType().Name}: {e.Message} (this is a bug in gdnb; please report it with the command line)");
+            return Failed;
         }
     }
 
@@ -77,13 +85,13 @@ public static class Gdnb
         }
         string format = options.Text("--format")!.ToLowerInvariant();
         if (!DescentOptions.Formats.Contains(format)) throw UsageException.UnknownChoice("format", format, DescentOptions.Formats);
-        string? chart = options.Text("--chart");
-        if (chart is not null && !chart.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"--chart {chart}: the chart is an HTML page; give a file name ending in .html");
+        string? chart = ChartOption.Path(options);
 
         var plan = verb.Plan(options);
         limits.Enforce(verb, plan.Estimate, options, WorkLimits.CliFlag, confirm is null ? null : question => confirm($"gdnb {verb.Name}: {question}"));
         var result = RunWithProgress(plan, stderr, cancel);
+        // The chart first: if it cannot be written, that is a usage error with nothing on stdout.
+        var source = chart is null ? null : ChartOption.Write(result.ToFigure(), chart);
         stdout.Write(format switch
         {
             "csv" => result.ToCsv(),
@@ -91,11 +99,7 @@ public static class Gdnb
             _ => result.ToTable(),
         });
         foreach (var note in result.Notes) stderr.WriteLine(note);
-        if (chart is not null)
-        {
-            var source = result.ToFigure().WriteHtml(chart);
-            stderr.WriteLine($"chart written to {chart} ({source.Describe()})");
-        }
+        if (source is not null) stderr.WriteLine($"chart written to {chart} ({source.Describe()})");
         return Ok;
     }
 

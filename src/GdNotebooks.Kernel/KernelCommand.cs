@@ -29,19 +29,23 @@ public static class KernelCommand
             {
                 case "start":
                     var file = options.GetValueOrDefault("-f") ?? throw new UsageException("kernel start needs -f CONNECTION_FILE");
-                    return KernelHost.Run(file, new KernelOptions { AllowUnsigned = options.ContainsKey("--allow-unsigned"), Verbose = options.ContainsKey("--verbose") });
+                    var kernelOptions = new KernelOptions { AllowUnsigned = options.ContainsKey("--allow-unsigned"), Verbose = options.ContainsKey("--verbose") };
+                    KernelHost.Check(file, kernelOptions); // a bad file is reported here, with the usage errors, not in the kernel's log
+                    return KernelHost.Run(file, kernelOptions);
                 case "install":
                 {
                     var directory = Directory(options);
                     var argv = KernelSpecInstaller.LaunchCommand(entryAssemblyPath, processPath);
-                    KernelSpecInstaller.Install(directory, argv);
+                    FileSystem(directory, "install the kernelspec in", () => KernelSpecInstaller.Install(directory, argv));
                     output.WriteLine($"installed kernelspec {Path.GetFileName(directory)} in {directory}");
                     return 0;
                 }
                 case "uninstall":
                 {
                     var directory = Directory(options);
-                    output.WriteLine(KernelSpecInstaller.Uninstall(directory) ? $"removed {directory}" : $"no kernelspec at {directory}");
+                    bool removed = false;
+                    FileSystem(directory, "remove the kernelspec at", () => removed = KernelSpecInstaller.Uninstall(directory));
+                    output.WriteLine(removed ? $"removed {directory}" : $"no kernelspec at {directory}");
                     return 0;
                 }
                 default:
@@ -52,6 +56,19 @@ public static class KernelCommand
         {
             error.WriteLine("gdnb kernel: " + e.Message);
             return 2;
+        }
+    }
+
+    // A prefix that cannot be written (read-only, a file in the way, no permission) is the user's to fix: a usage error.
+    private static void FileSystem(string directory, string what, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot {what} {directory}: {e.Message}");
         }
     }
 
@@ -79,9 +96,9 @@ public static class KernelCommand
             var key = eq > 0 ? arg[..eq] : arg;
             if (flags.Contains(key)) { options[key] = null; continue; }
             if (!valued.Contains(key)) throw UsageException.UnknownChoice("option", arg, [.. valued, .. flags]);
-            if (eq > 0) options[key] = arg[(eq + 1)..];
-            else if (i + 1 < args.Count) options[key] = args[++i];
-            else throw new UsageException($"{key} needs a value");
+            string? value = eq > 0 ? arg[(eq + 1)..] : i + 1 < args.Count ? args[++i] : null;
+            if (string.IsNullOrWhiteSpace(value)) throw new UsageException($"{key} needs a value");
+            options[key] = value;
         }
         return options;
     }

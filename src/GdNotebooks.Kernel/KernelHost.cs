@@ -21,8 +21,7 @@ public static class KernelHost
         MessageSigner signer;
         try
         {
-            connection = ConnectionInfo.Load(connectionFilePath);
-            signer = new MessageSigner(connection.Key, connection.SignatureScheme);
+            (connection, signer) = Check(connectionFilePath, options);
         }
         catch (UsageException e)
         {
@@ -30,15 +29,7 @@ public static class KernelHost
             return 2;
         }
         if (!signer.IsSigning)
-        {
-            if (!options.AllowUnsigned)
-            {
-                KernelLog.Warn($"refusing to start: the connection file {connectionFilePath} has an empty key, so anyone who can " +
-                               "reach the ports could run code. Use a key, or pass --allow-unsigned if you really mean it.");
-                return 2;
-            }
             KernelLog.Warn("WARNING: running WITHOUT message signing (--allow-unsigned). Anyone who can reach these ports can run code as you.");
-        }
 
         KernelLog.Debug("connection file read");
         using var engine = NotebookEngine.Create();
@@ -70,5 +61,22 @@ public static class KernelHost
             server.Run();
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Reads and checks the connection file without binding anything, so <c>gdnb kernel start</c> can report a bad file
+    /// as a usage error before the kernel starts.
+    /// </summary>
+    /// <exception cref="UsageException">The file is missing or unreadable, not valid JSON, names an unknown transport or
+    /// signature scheme, or has an empty key without <see cref="KernelOptions.AllowUnsigned"/>.</exception>
+    public static (ConnectionInfo Connection, MessageSigner Signer) Check(string connectionFilePath, KernelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var connection = ConnectionInfo.Load(connectionFilePath);
+        var signer = new MessageSigner(connection.Key, connection.SignatureScheme);
+        if (!signer.IsSigning && !options.AllowUnsigned)
+            throw new UsageException($"refusing to start: the connection file {connectionFilePath} has an empty key, so anyone who can " +
+                                     "reach the ports could run code. Use a key, or pass --allow-unsigned if you really mean it.");
+        return (connection, signer);
     }
 }

@@ -92,10 +92,14 @@ public sealed record RunOptions
         };
     }
 
+    /// <summary>The longest timeout or grace accepted, in seconds (a year): beyond it TimeSpan arithmetic would overflow, and no cell needs it.</summary>
+    public const double MaxSeconds = 365 * 24 * 3600;
+
     private static TimeSpan Seconds(double seconds, string option, bool allowZero = false)
     {
-        if (seconds < 0 || (!allowZero && seconds == 0) || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
-            throw new UsageException($"{option} {seconds}: give a number of seconds {(allowZero ? ">= 0" : "> 0")}, e.g. {option} 600");
+        if (seconds < 0 || (!allowZero && seconds == 0) || seconds > MaxSeconds)
+            throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{option} {seconds}: out of range; give a number of seconds {(allowZero ? "≥ 0" : "> 0")} and at most {MaxSeconds} (a year), e.g. {option} 600"));
         return TimeSpan.FromSeconds(seconds);
     }
 }

@@ -30,12 +30,14 @@ public static class BatchNoiseCommand
 
     public static GradientNoiseSettings Settings(ParsedCommand options)
     {
+        InapplicableOptions.Refuse(options, "give the batch sizes to compare with --batches", "--batch");
         var descent = DescentOptions.Build(options);
         var batches = BatchSizeList.Parse(options.Text("--batches")!);
         string scaling = options.Text("--scale-lr")!.ToLowerInvariant();
         if (!Scalings.Contains(scaling)) throw new UsageException($"--scale-lr {scaling} is not a scaling; valid: {string.Join(", ", Scalings)}");
         int samples = options.Integer("--samples")!.Value;
-        if (samples < 2) throw new UsageException($"--samples {samples} must be ≥ 2");
+        if (samples < 2 || samples > GradientNoise.MaxSamples)
+            throw new UsageException($"--samples {samples} is out of range; valid: 2 to {GradientNoise.MaxSamples:N0}");
         int after = options.Integer("--measure-after")!.Value;
         if (after < 0) throw new UsageException($"--measure-after {after} must be ≥ 0");
         return new GradientNoiseSettings

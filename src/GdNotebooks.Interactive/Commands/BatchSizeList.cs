@@ -18,7 +18,9 @@ public static class BatchSizeList
                 continue;
             }
             if (!int.TryParse(part, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int size))
-                throw new UsageException($"{option}: '{part}' is not a batch size; give whole numbers ≥ 1 or 'full'");
+                throw new UsageException(System.Numerics.BigInteger.TryParse(part, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)
+                    ? $"{option}: batch size {part} is out of range; give whole numbers ≥ 1 (at most {int.MaxValue:N0}) or 'full'"
+                    : $"{option}: '{part}' is not a batch size; give whole numbers ≥ 1 or 'full'");
             if (size < 1) throw new UsageException($"{option}: batch size {size} must be ≥ 1, or 'full'");
             sizes.Add(size);
         }

@@ -27,9 +27,10 @@ internal static class ComparisonCommands
         ["--schedule", "--steps", "--epochs"],
         options =>
         {
+            // The shared options first, so a bad --warmup is reported as such, not as a fault of the first schedule.
+            var template = DescentOptions.Build(options);
             var schedules = RepeatedSpecs.Parse(options, "--schedule",
                 spec => DescentOptions.WithWarmupOption(Schedules.Schedule.Parse(spec), options), "--schedule constant --schedule cosine");
-            var template = DescentOptions.Build(options);
             return new ExperimentPlan(ScheduleComparison.Estimate(template, schedules.Count),
                 (progress, cancel) => ScheduleComparison.Run(template, schedules, options.Number("--tol")!.Value, progress, cancel));
         });
@@ -52,8 +53,9 @@ internal static class ComparisonCommands
         ["--optimizer", "--steps", "--epochs"],
         options =>
         {
-            var entries = RepeatedSpecs.Parse(options, "--optimizer", spec => WithOwnRate(spec, options), "--optimizer sgd --optimizer adam:lr=0.02");
+            // The shared options first, so a bad --clip-norm is reported as such, not as a fault of the first optimizer.
             var template = DescentOptions.Build(options);
+            var entries = RepeatedSpecs.Parse(options, "--optimizer", spec => WithOwnRate(spec, options), "--optimizer sgd --optimizer adam:lr=0.02");
             var optimizers = entries.Select(e => e.Optimizer).ToList();
             return new ExperimentPlan(OptimizerComparison.Estimate(template, optimizers),
                 (progress, cancel) => OptimizerComparison.Run(template, optimizers, options.Number("--tol")!.Value,
@@ -67,7 +69,9 @@ internal static class ComparisonCommands
         double? rate = null;
         if (spec["lr"] is { } value)
         {
-            if (value is not SpecValue.Number { Value: var lr } || !double.IsFinite(lr) || lr < 0)
+            if (value is not SpecValue.Number { Value: var lr })
+                throw new UsageException($"lr={value} must be a number ≥ 0, e.g. {spec.Name}:lr=0.01");
+            if (!double.IsFinite(lr) || lr < 0)
                 throw new UsageException($"lr={value} is out of range; valid: a number ≥ 0");
             rate = lr;
             spec = spec with { Arguments = spec.Arguments.Where(a => a.Key != "lr").ToList() };

@@ -45,6 +45,8 @@ public static class LandscapeCommand
             if (options.Has("--from") || options.Has("--to")) throw new UsageException("--from and --to set the 1d range; for 2d use --span");
         }
         else if (options.Has("--span")) throw new UsageException("--span sets the 2d range; for 1d use --from and --to");
+        if (batches is not null && options.Has("--batch"))
+            throw new UsageException("--batch and --batches: with --batches the two runs use those sizes; drop --batch");
         if (batches is { Count: not 2 }) throw new UsageException($"--batches takes exactly two sizes for the line between their minima, given {batches.Count}");
         return new LandscapeSettings
         {

@@ -25,6 +25,7 @@ internal static class LearningRateCommands
         ["--lrs", "--steps", "--epochs"],
         options =>
         {
+            InapplicableOptions.Refuse(options, "each run takes its rate from --lrs", "--lr");
             var lrs = LearningRateGrid.Parse(options.Text("--lrs")
                 ?? throw new UsageException("lr-sweep needs --lrs: a grid a..b:n such as 1e-4..10:25, or a list such as 0.01,0.1,1.5"));
             double tol = options.Number("--tol")!.Value;
@@ -50,9 +51,8 @@ internal static class LearningRateCommands
         ["--steps"],
         options =>
         {
-            foreach (string option in new[] { "--lr", "--schedule", "--warmup", "--epochs" })
-                if (options.Has(option))
-                    throw new UsageException($"{option} does not apply to lr-find: the test sets the rate itself, from --min-lr to --max-lr over --steps updates");
+            InapplicableOptions.Refuse(options, "the test sets the rate itself, from --min-lr to --max-lr over --steps updates",
+                "--lr", "--schedule", "--warmup", "--epochs");
             var template = DescentOptions.Build(options);
             return new ExperimentPlan(LearningRateRangeTest.Estimate(template, template.Steps),
                 (progress, cancel) => LearningRateRangeTest.Run(template, options.Number("--min-lr")!.Value, options.Number("--max-lr")!.Value,

@@ -32,7 +32,13 @@ public static class LearningRateGrid
         if (first.Length == 0 || last.Length == 0) throw new UsageException($"{where}: '{text}' needs both ends of the range; {Forms}");
         double a = Rate(first, text, where), b = Rate(last, text, where);
         if (!int.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n))
+        {
+            if (System.Numerics.BigInteger.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var huge))
+                throw new UsageException(huge > 0
+                    ? $"{where}: the count {countText} in '{text}' is more than {MaxPoints:N0} rates; sweep a coarser grid"
+                    : $"{where}: the count {countText} in '{text}' must be ≥ 1");
             throw new UsageException($"{where}: the count '{countText}' in '{text}' is not a whole number; {Forms}");
+        }
         if (n < 1) throw new UsageException($"{where}: the count {n} in '{text}' must be ≥ 1");
         if (n > MaxPoints) throw new UsageException($"{where}: the count {n} in '{text}' is more than {MaxPoints:N0} rates; sweep a coarser grid");
         if (a >= b) throw new UsageException($"{where}: the range '{text}' must run upward, from a smaller rate to a larger one ({first} ≥ {last})");

@@ -27,6 +27,7 @@ public static class SharpnessCommand
 
     private static ExperimentPlan Plan(ParsedCommand options)
     {
+        InapplicableOptions.Refuse(options, "give the batch sizes to compare with --batches (--eos runs full-batch)", "--batch");
         var descent = DescentOptions.Build(options);
         int iterations = options.Integer("--iterations")!.Value;
         if (iterations < 1) throw new UsageException($"--iterations {iterations} must be ≥ 1");
@@ -40,7 +41,8 @@ public static class SharpnessCommand
         }
         if (options.Has("--every")) throw new UsageException("--every applies only with --eos");
         int probes = options.Integer("--probes")!.Value;
-        if (probes < 2) throw new UsageException($"--probes {probes} must be ≥ 2");
+        if (probes < 2 || probes > SharpnessExperiment.MaxProbes)
+            throw new UsageException($"--probes {probes} is out of range; valid: 2 to {SharpnessExperiment.MaxProbes:N0}");
         var settings = new SharpnessSettings
         {
             Descent = descent,

@@ -17,7 +17,12 @@ public static class ValueParsing
     public static int Integer(string text, string where)
     {
         if (!int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            // "99999999999" is a whole number, just not one we can hold: say so rather than "not a whole number".
+            if (System.Numerics.BigInteger.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                throw new UsageException($"{where}: '{text}' is out of range; valid: whole numbers from {int.MinValue:N0} to {int.MaxValue:N0}");
             throw new UsageException($"{where}: '{text}' is not a whole number");
+        }
         return value;
     }
 

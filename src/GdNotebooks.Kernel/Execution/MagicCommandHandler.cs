@@ -63,9 +63,7 @@ public sealed class MagicCommandHandler : IMagicHandler
         // The same checks as the CLI, before any work starts.
         string format = options.Text("--format")!.ToLowerInvariant();
         if (!DescentOptions.Formats.Contains(format)) throw UsageException.UnknownChoice("format", format, DescentOptions.Formats);
-        string? chart = options.Text("--chart");
-        if (chart is not null && !chart.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"--chart {chart}: the chart is an HTML page; give a file name ending in .html");
+        string? chart = ChartOption.Path(options);
         var plan = verb.Plan(options);
         Limits.Enforce(verb, plan.Estimate, options, WorkLimits.MagicFlag);
 
@@ -93,16 +91,14 @@ public sealed class MagicCommandHandler : IMagicHandler
             progress.Finish("done");
         }
 
+        // The chart file first, as the CLI does: a path that cannot be written is a usage error before any output.
+        var source = chart is null ? null : ChartOption.Write(result.ToFigure(), chart);
         foreach (var note in result.Notes) Print(invocation, OutputStream.StandardError, note + "\n");
         // Two outputs, chart then words and table: every front end shows both, whichever mime type it prefers for the chart.
         invocation.Output.Publish(new DisplayProduced(invocation.Formatter.Format(result.ToFigure(), []), Guid.NewGuid().ToString("N")));
         invocation.Output.Publish(new DisplayProduced(SummaryAndTable(result), Guid.NewGuid().ToString("N")));
         if (format != "table") Print(invocation, OutputStream.StandardOutput, format == "csv" ? result.ToCsv() : result.ToJson() + "\n");
-        if (chart is not null)
-        {
-            var source = result.ToFigure().WriteHtml(chart);
-            Print(invocation, OutputStream.StandardError, $"chart written to {chart} ({source.Describe()})\n");
-        }
+        if (source is not null) Print(invocation, OutputStream.StandardError, $"chart written to {chart} ({source.Describe()})\n");
     }
 
     private static MimeBundle SummaryAndTable(IExperimentResult result) => new(new Dictionary<string, JsonNode>

@@ -21,6 +21,9 @@ namespace GdNotebooks.Experiments;
 /// </summary>
 public static class GradientNoise
 {
+    /// <summary>The most mini-batches per size: each sample holds a slot of the estimate, so more would only exhaust memory.</summary>
+    public const int MaxSamples = 1_000_000;
+
     /// <exception cref="UsageException">Not a data problem, a batch size below 1, fewer than 2 samples, bad descent settings.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked for every mini-batch, example and update.</exception>
     public static GradientNoiseResult Run(GradientNoiseSettings settings, IProgress<ExperimentProgress>? progress = null,
@@ -34,6 +37,7 @@ public static class GradientNoise
         if (settings.BatchSizes.Count == 0) throw new UsageException("give at least one batch size");
         if (settings.BatchSizes.FirstOrDefault(b => b is < 1) is int bad) throw new UsageException($"batch size {bad} must be ≥ 1, or full");
         if (settings.Samples < 2) throw new UsageException($"--samples {settings.Samples} must be ≥ 2 (the standard error needs two)");
+        if (settings.Samples > MaxSamples) throw new UsageException($"--samples {settings.Samples} is out of range; valid: 2 to {MaxSamples:N0}");
         if (settings.MeasureAfter < 0) throw new UsageException($"--measure-after {settings.MeasureAfter} must be ≥ 0");
         var sizes = settings.BatchSizes.Select(b => Math.Min(b ?? n, n)).Distinct().Order().ToArray();
         var parallel = ProblemReplicas.Options(settings.MaxDegreeOfParallelism, cancellationToken);

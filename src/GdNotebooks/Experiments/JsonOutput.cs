@@ -30,6 +30,21 @@ public static class JsonOutput
         else json.WriteNullValue();
     }
 
+    /// <summary><c>"diverged": [{"run": "trained", "diverged_at": 3, "lr": 1e300}]</c>, empty when no training run diverged.</summary>
+    public static void Divergences(this Utf8JsonWriter json, IEnumerable<TrainingDivergence> divergences)
+    {
+        json.WriteStartArray("diverged");
+        foreach (var d in divergences)
+        {
+            json.WriteStartObject();
+            json.WriteString("run", d.Run);
+            json.WriteNumber("diverged_at", d.Step);
+            json.Number("lr", d.LearningRate);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
     public static void Numbers(this Utf8JsonWriter json, string name, IEnumerable<double> values)
     {
         json.WriteStartArray(name);

@@ -5,8 +5,10 @@ namespace GdNotebooks.Experiments;
 /// <summary>The loss along θ(α) = (1 − α)θ₀ + αθ₁: training loss and, for data problems with a test split, test loss.</summary>
 public sealed class LandscapeLine : IExperimentResult
 {
-    internal LandscapeLine(LandscapeSettings settings, double[] alphas, double[] trainLoss, double[]? testLoss, string firstName, string secondName, double distance)
+    internal LandscapeLine(LandscapeSettings settings, double[] alphas, double[] trainLoss, double[]? testLoss, string firstName, string secondName, double distance,
+        IReadOnlyList<TrainingDivergence>? divergences = null)
     {
+        Divergences = divergences ?? [];
         Settings = settings;
         Alphas = alphas;
         TrainLoss = trainLoss;
@@ -32,6 +34,9 @@ public sealed class LandscapeLine : IExperimentResult
     /// <summary>‖θ₁ − θ₀‖.</summary>
     public double Distance { get; }
 
+    /// <summary>The training runs behind the ends that diverged (then that end is where the loss stopped being finite); empty when none did.</summary>
+    public IReadOnlyList<TrainingDivergence> Divergences { get; }
+
     /// <summary>The largest training loss strictly between the two solutions minus the larger of the two end losses: > 0 means a barrier.</summary>
     public double Barrier
     {
@@ -50,13 +55,19 @@ public sealed class LandscapeLine : IExperimentResult
             string barrier = double.IsFinite(Barrier)
                 ? Barrier > 0 ? $" A barrier of {TextTable.Csv(Barrier)} separates them." : " The loss along the segment never rises above its ends: no barrier."
                 : "";
-            return $"Loss on the line from the {FirstName} (α = 0) to the {SecondName} (α = 1) of {Settings.Descent.Problem.Name}, " +
+            string diverged = Divergences.Count == 0 ? ""
+                : $"{Capitalized(string.Join("; ", Divergences))}, so the line ends where the loss stopped being finite. ";
+            return diverged + $"Loss on the line from the {FirstName} (α = 0) to the {SecondName} (α = 1) of {Settings.Descent.Problem.Name}, " +
                    $"α from {TextTable.Csv(Alphas[0])} to {TextTable.Csv(Alphas[^1])}, distance {TextTable.Csv(Distance)}: " +
                    $"training loss {TextTable.Csv(LossNear(0))} → {TextTable.Csv(LossNear(1))}{test}.{barrier}";
         }
     }
 
-    public IReadOnlyList<string> Notes => TrainLoss.Any(l => !double.IsFinite(l)) ? ["the loss is not finite at some α (shown as gaps)"] : [];
+    public IReadOnlyList<string> Notes =>
+    [
+        .. Divergences.Select(d => d.ToString()),
+        .. TrainLoss.Any(l => !double.IsFinite(l)) ? ["the loss is not finite at some α (shown as gaps)"] : Array.Empty<string>(),
+    ];
 
     public Figure ToFigure()
     {
@@ -67,6 +78,7 @@ public sealed class LandscapeLine : IExperimentResult
         figure = figure.WithVerticalLine(0, FirstName).WithVerticalLine(1, SecondName)
             .WithXTitle("α").WithYTitle("loss")
             .WithTitle($"Loss along (1 − α)·{FirstName} + α·{SecondName} — {Settings.Descent.Problem.Name}");
+        if (Divergences.Count > 0) figure = figure.WithAnnotation(Annotation.OnPaper(string.Join("<br>", Divergences), 0.5, 1) with { YAnchor = "bottom", Font = new Font { Color = "crimson" } });
         return TrainLoss.All(l => l > 0) && (TestLoss?.All(l => l > 0) ?? true) ? figure.WithLogY() : figure;
     }
 
@@ -85,9 +97,12 @@ public sealed class LandscapeLine : IExperimentResult
         json.Numbers("alpha", Alphas);
         json.Numbers("train_loss", TrainLoss);
         if (TestLoss is not null) json.Numbers("test_loss", TestLoss);
+        json.Divergences(Divergences);
     });
 
     public override string ToString() => Summary;
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private double LossNear(double alpha) => TrainLoss[Nearest(alpha)];
 

@@ -48,10 +48,10 @@ public static class LearningRateRangeTest
         double smoothing = 0.98, IProgress<ExperimentProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(template);
-        if (!double.IsFinite(minLr) || minLr <= 0) throw new UsageException($"min-lr {minLr} is out of range; valid: finite and > 0");
-        if (!double.IsFinite(maxLr) || maxLr <= minLr) throw new UsageException($"max-lr {maxLr} is out of range; valid: finite and > min-lr {minLr}");
-        if (steps < 3) throw new UsageException($"steps {steps} is out of range; the range test needs at least 3 updates");
-        if (!(smoothing >= 0 && smoothing < 1)) throw new UsageException($"smoothing {smoothing} is out of range; valid: 0 ≤ β < 1");
+        if (!double.IsFinite(minLr) || minLr <= 0) throw new UsageException($"--min-lr {minLr} is out of range; valid: finite and > 0");
+        if (!double.IsFinite(maxLr) || maxLr <= minLr) throw new UsageException($"--max-lr {maxLr} is out of range; valid: finite and > --min-lr {minLr}");
+        if (steps < 3) throw new UsageException($"--steps {steps} is out of range; the range test needs at least 3 updates");
+        if (!(smoothing >= 0 && smoothing < 1)) throw new UsageException($"--smoothing {smoothing} is out of range; valid: 0 ≤ β < 1");
         var problem = template.Problem;
         int n = problem.Dimension;
         var data = problem as IDataProblem;
@@ -70,13 +70,14 @@ public static class LearningRateRangeTest
 
         double initialLoss = Evaluate();
         var points = new List<RangeTestPoint>(steps);
-        double average = 0, best = double.PositiveInfinity, ratio = maxLr / minLr;
+        // In logs: maxLr / minLr overflows for a range like 1e-300 … 1e300, which would make every rate infinite.
+        double average = 0, best = double.PositiveInfinity, logMin = Math.Log(minLr), logSpan = Math.Log(maxLr) - logMin;
         int tick = Math.Max(1, steps / 100);
         string? stop = null;
         for (int k = 0; k < steps; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            double lr = k == steps - 1 ? maxLr : minLr * Math.Pow(ratio, k / (double)(steps - 1));
+            double lr = k == 0 ? minLr : k == steps - 1 ? maxLr : Math.Exp(logMin + logSpan * k / (steps - 1));
             optimizer.Step(w, gradient, state, lr, problem);
             double loss = Evaluate();
             average = smoothing * average + (1 - smoothing) * loss;
@@ -85,7 +86,7 @@ public static class LearningRateRangeTest
             if (k % tick == 0 || k == steps - 1) progress?.Report(new ExperimentProgress("range test", k + 1, steps));
             if (!double.IsFinite(smoothed))
             {
-                stop = $"the loss turned non-finite at lr {LearningRateSweepResult.G(lr)}";
+                stop = $"the loss turned non-finite at step {k} (lr {LearningRateSweepResult.G(lr)})";
                 break;
             }
             best = Math.Min(best, smoothed);

@@ -30,29 +30,35 @@ public static class LossLandscape
     {
         Validate(settings);
         if (!(settings.To > settings.From) || !double.IsFinite(settings.From) || !double.IsFinite(settings.To))
-            throw new UsageException($"the α range [{settings.From}, {settings.To}] must be finite with from < to");
+            throw new UsageException($"--from {settings.From} --to {settings.To}: the α range must be finite with from < to");
+        if (!double.IsFinite(settings.To - settings.From))
+            throw new UsageException($"--from {settings.From} --to {settings.To}: the α range is too wide (to − from overflows); keep both within ±1e300");
         var descent = settings.Descent;
         var start = Start(descent, cancellationToken);
         double[] first, second;
         string firstName, secondName;
+        var divergences = new List<TrainingDivergence>();
         if (settings.Batches is { Count: > 0 } batches)
         {
             if (batches.Count != 2) throw new UsageException($"--batches for a 1-D landscape takes two batch sizes (its two minima), given {batches.Count}");
             if (descent.Problem is not IDataProblem data) throw new UsageException($"--batches applies to data problems, not to {descent.Problem.Name}");
             if (batches.FirstOrDefault(b => b is < 1) is int bad) throw new UsageException($"batch size {bad} must be ≥ 1, or full");
             var sizes = batches.Select(b => Math.Min(b ?? data.TrainCount, data.TrainCount)).ToArray();
-            var ends = new double[2][];
+            var ends = new Trajectory[2];
             ProblemReplicas.For(2, ProblemReplicas.Options(settings.MaxDegreeOfParallelism, cancellationToken), () => 0, (_, k) =>
                 ends[k] = GradientDescent.Run(descent with { Problem = ProblemReplicas.Fresh(data), BatchSize = sizes[k] == data.TrainCount ? null : sizes[k], Init = start },
-                    cancellationToken).FinalParameters);
-            (first, second) = (ends[0], ends[1]);
+                    cancellationToken));
+            (first, second) = (ends[0].FinalParameters, ends[1].FinalParameters);
             (firstName, secondName) = ($"B={Label(sizes[0], data)} minimum", $"B={Label(sizes[1], data)} minimum");
+            if (ends[0].DivergedAt is int k0) divergences.Add(new TrainingDivergence(firstName, k0, descent.LearningRate));
+            if (ends[1].DivergedAt is int k1) divergences.Add(new TrainingDivergence(secondName, k1, descent.LearningRate));
         }
         else
         {
             first = start;
-            second = Train(descent, start, cancellationToken);
             (firstName, secondName) = ("start", "trained");
+            (second, int? divergedAt) = Train(descent, start, cancellationToken);
+            if (divergedAt is int k) divergences.Add(new TrainingDivergence(secondName, k, descent.LearningRate));
         }
 
         int count = settings.Resolution;
@@ -70,7 +76,7 @@ public static class LossLandscape
                 if (test is not null) test[i] = ((IDataProblem)worker.Problem).TestLoss(worker.Point);
                 progress?.Report(new ExperimentProgress("points", Interlocked.Increment(ref done), count));
             });
-        return new LandscapeLine(settings, alphas, train, test, firstName, secondName, Distance(first, second));
+        return new LandscapeLine(settings, alphas, train, test, firstName, secondName, Distance(first, second), divergences);
     }
 
     /// <exception cref="UsageException">Bad resolution or span.</exception>
@@ -79,8 +85,10 @@ public static class LossLandscape
     {
         Validate(settings);
         if (!(settings.Span > 0) || !double.IsFinite(settings.Span)) throw new UsageException($"--span {settings.Span} must be > 0");
+        if (!double.IsFinite(2 * settings.Span))
+            throw new UsageException($"--span {settings.Span} is too large: the grid [−span, span] must have a finite width; keep it within 1e300");
         var descent = settings.Descent;
-        var center = Train(descent, Start(descent, cancellationToken), cancellationToken);
+        var (center, divergedAt) = Train(descent, Start(descent, cancellationToken), cancellationToken);
         var first = FilterNormalizedDirection(descent.Problem, center, DirectionSeed(descent.Seed, 0));
         var second = FilterNormalizedDirection(descent.Problem, center, DirectionSeed(descent.Seed, 1));
 
@@ -99,7 +107,8 @@ public static class LossLandscape
                 long now = Interlocked.Increment(ref done);
                 if (now % count == 0 || now == total) progress?.Report(new ExperimentProgress("grid points", now, total));
             });
-        return new LandscapeSurface(settings, axis, losses, center, first, second);
+        return new LandscapeSurface(settings, axis, losses, center, first, second,
+            divergedAt is int k ? new TrainingDivergence("trained", k, descent.LearningRate) : null);
     }
 
     /// <summary>
@@ -147,8 +156,13 @@ public static class LossLandscape
     private static double[] Start(DescentSettings descent, CancellationToken cancellationToken) =>
         GradientDescent.Run(descent with { Steps = 0, Epochs = null, BatchSize = null }, cancellationToken).FinalParameters;
 
-    private static double[] Train(DescentSettings descent, double[] start, CancellationToken cancellationToken) =>
-        descent.TotalSteps == 0 ? start : GradientDescent.Run(descent with { Init = start }, cancellationToken).FinalParameters;
+    /// <summary>The trained point, and the step where training diverged if it did (the point is then where the loss stopped being finite).</summary>
+    private static (double[] End, int? DivergedAt) Train(DescentSettings descent, double[] start, CancellationToken cancellationToken)
+    {
+        if (descent.TotalSteps == 0) return (start, null);
+        var run = GradientDescent.Run(descent with { Init = start }, cancellationToken);
+        return (run.FinalParameters, run.DivergedAt);
+    }
 
     private static int DirectionSeed(int seed, int which) => unchecked(seed * 2 + which + 1_000_003);
 

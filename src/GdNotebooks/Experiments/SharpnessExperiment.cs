@@ -12,6 +12,9 @@ namespace GdNotebooks.Experiments;
 /// </summary>
 public static class SharpnessExperiment
 {
+    /// <summary>The most Hutchinson probes: each holds a slot of the estimate, so more would only exhaust memory.</summary>
+    public const int MaxProbes = 100_000;
+
     /// <exception cref="UsageException">Not a data problem, a batch size below 1, bad descent settings.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked before every update and every Hessian-vector product.</exception>
     public static SharpnessResult Run(SharpnessSettings settings, IProgress<ExperimentProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -24,6 +27,7 @@ public static class SharpnessExperiment
         if (settings.BatchSizes.FirstOrDefault(b => b is < 1) is int bad) throw new UsageException($"batch size {bad} must be ≥ 1, or full");
         if (settings.Iterations < 1) throw new UsageException($"--iterations {settings.Iterations} must be ≥ 1");
         if (settings.Probes < 2) throw new UsageException($"--probes {settings.Probes} must be ≥ 2 (the standard error needs two)");
+        if (settings.Probes > MaxProbes) throw new UsageException($"--probes {settings.Probes} is out of range; valid: 2 to {MaxProbes:N0}");
         int n = data.TrainCount;
         var sizes = settings.BatchSizes.Select(b => Math.Min(b ?? n, n)).Distinct().Order().ToArray();
         var start = GradientDescent.Run(descent with { Steps = 0, Epochs = null, BatchSize = null }, cancellationToken).FinalParameters;

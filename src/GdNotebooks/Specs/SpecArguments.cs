@@ -81,7 +81,7 @@ public sealed class SpecArguments(Spec spec, string what)
         var values = Doubles(key, null);
         if (values is null) return fallback;
         if (values.Any(v => v != Math.Floor(v) || v < min || v > int.MaxValue))
-            throw new UsageException($"{key}={Get(key)} for {what} must be whole numbers ≥ {min}");
+            throw new UsageException($"{key}={Get(key)} for {what} must be whole numbers ≥ {min}{(values.Any(v => v > int.MaxValue) ? $" and ≤ {int.MaxValue}" : "")}");
         return values.Select(v => (int)v).ToArray();
     }
 

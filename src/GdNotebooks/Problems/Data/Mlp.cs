@@ -22,6 +22,25 @@ namespace GdNotebooks.Problems.Data;
 /// </summary>
 public sealed class Mlp : DataProblem
 {
+    /// <summary>
+    /// The most parameters a network may have. Every parameter gets a name, a slot in several optimizer and scratch
+    /// vectors and a per-example multiply-add, so beyond this a spec like <c>hidden=[100000,100000]</c> would exhaust
+    /// memory (or overflow the int offsets) long before it trained: it is refused with a message instead.
+    /// </summary>
+    public const long MaxParameters = 4_000_000;
+
+    /// <summary>Weights and biases of a network with these layer widths, counted without overflow.</summary>
+    public static long ParameterCount(int inputs, IReadOnlyList<int> hidden, int outputs)
+    {
+        long count = 0, previous = inputs;
+        foreach (long width in hidden.Append(outputs))
+        {
+            count += (previous + 1) * width;
+            previous = width;
+        }
+        return count;
+    }
+
     /// <summary>Valid values of <c>init=</c>, in the order of <see cref="WeightInit"/>.</summary>
     public static IReadOnlyList<string> InitNames { get; } = ["xavier", "he", "normal"];
 
@@ -36,6 +55,10 @@ public sealed class Mlp : DataProblem
         DataProblemOptions? options = null) : base(data, options)
     {
         if (hidden.Any(h => h < 1)) throw new UsageException($"hidden=[{string.Join(",", hidden)}] for problem mlp must be whole numbers ≥ 1");
+        long count = ParameterCount(data.Columns, hidden, data.IsClassification ? data.ClassCount : 1);
+        if (count > MaxParameters)
+            throw new UsageException($"hidden=[{string.Join(",", hidden)}] for problem mlp on {data.Name} makes {count:N0} parameters; " +
+                                     $"valid: at most {MaxParameters:N0} (e.g. hidden=[64] makes {ParameterCount(data.Columns, [64], data.IsClassification ? data.ClassCount : 1):N0})");
         Hidden = hidden.ToArray();
         Activation = activation;
         Init = init;

@@ -101,6 +101,7 @@ public sealed record CommandSpec(string Name, string Summary, IReadOnlyList<Opti
     private UsageException UnknownOption(string name)
     {
         var names = Options.Select(o => o.Name).ToList();
+        if (names.Count == 0) return new UsageException($"unknown option '{name}'; {Name} takes no options (only --help)");
         var close = names.Where(n => Similar(n, name)).ToList();
         string hint = close.Count > 0 ? $" Did you mean {string.Join(" or ", close)}?" : "";
         return new UsageException($"unknown option '{name}'.{hint} Valid options: {string.Join(", ", names)}, --help");

@@ -44,8 +44,9 @@ public static class GradientNoise
 
         // The point: the start, or after some full-batch updates of the descent's optimizer.
         var start = GradientDescent.Run(descent with { Steps = 0, Epochs = null, BatchSize = null }, cancellationToken).FinalParameters;
-        var w = settings.MeasureAfter == 0 ? start
-            : GradientDescent.Run(descent with { Steps = settings.MeasureAfter, Epochs = null, BatchSize = null }, cancellationToken).FinalParameters;
+        var toPoint = settings.MeasureAfter == 0 ? null
+            : GradientDescent.Run(descent with { Steps = settings.MeasureAfter, Epochs = null, BatchSize = null }, cancellationToken);
+        var w = toPoint?.FinalParameters ?? start;
 
         long total = n + (long)sizes.Length * settings.Samples + (settings.Train ? sizes.Length : 0), done = 0;
         void Advance(long by) => progress?.Report(new ExperimentProgress("gradients", Interlocked.Add(ref done, by), total));
@@ -95,7 +96,7 @@ public static class GradientNoise
                 Advance(1);
             });
         }
-        return new GradientNoiseResult(settings, n, loss, traceSigma, gradientNormSquared, measurements, curves);
+        return new GradientNoiseResult(settings, n, loss, traceSigma, gradientNormSquared, measurements, curves) { MeasureDivergedAt = toPoint?.DivergedAt };
     }
 
     /// <summary>The learning-rate factor for a batch <paramref name="ratio"/> = B/B₀ times the smallest.</summary>

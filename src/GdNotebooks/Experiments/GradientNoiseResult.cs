@@ -37,6 +37,12 @@ public sealed class GradientNoiseResult : IExperimentResult
     /// <summary>B_simple = tr(Σ)/|G|² (McCandlish et al. 2018); infinite at a stationary point.</summary>
     public double SimpleNoiseScale => TraceCovariance / GradientNormSquared;
 
+    /// <summary>
+    /// Set when the full-batch run to the measured point (<see cref="GradientNoiseSettings.MeasureAfter"/> &gt; 0) diverged:
+    /// the step where its loss stopped being finite. The point, its gradients and so the noise are then not finite.
+    /// </summary>
+    public int? MeasureDivergedAt { get; init; }
+
     /// <summary>One per batch size, smallest first.</summary>
     public IReadOnlyList<BatchNoiseMeasurement> Measurements { get; }
 
@@ -62,6 +68,8 @@ public sealed class GradientNoiseResult : IExperimentResult
         {
             var d = Settings.Descent;
             string where = Settings.MeasureAfter == 0 ? "At the start" : $"After {Settings.MeasureAfter} full-batch steps";
+            if (MeasureDivergedAt is int k)
+                where = $"The full-batch run to the measured point diverged at step {k} (lr {TextTable.Csv(d.LearningRate)}), so the gradients there are not finite. {where}";
             var ratios = Measurements.Where(m => !m.IsFullBatch).Select(m => m.Ratio).ToList();
             string law = ratios.Count == 0 ? "" :
                 $" Measured over predicted E‖g_B − G‖² = tr(Σ)/B·(N−B)/(N−1) lies between {TextTable.Csv(Math.Round(ratios.Min(), 3))} and {TextTable.Csv(Math.Round(ratios.Max(), 3))}" +
@@ -79,6 +87,10 @@ public sealed class GradientNoiseResult : IExperimentResult
         get
         {
             var notes = new List<string> { "mini-batches are drawn without replacement, so the expected noise carries the factor (N−B)/(N−1)" };
+            if (MeasureDivergedAt is int k)
+                notes.Add($"the {Settings.MeasureAfter} full-batch steps before the measurement diverged at step {k} (lr {TextTable.Csv(Settings.Descent.LearningRate)}): no finite noise to measure");
+            else if (!double.IsFinite(Loss))
+                notes.Add("the loss at the measured point is not finite: no finite noise to measure");
             notes.AddRange(Curves.Where(c => c.Trajectory.DivergedAt is not null)
                 .Select(c => $"B={Label(c.BatchSize, c.IsFullBatch)} at lr {TextTable.Csv(c.LearningRate)} diverged at step {c.Trajectory.DivergedAt}"));
             return notes;
@@ -138,6 +150,7 @@ public sealed class GradientNoiseResult : IExperimentResult
         json.WriteString("problem", Settings.Descent.Problem.Name);
         json.WriteNumber("train_count", TrainCount);
         json.WriteNumber("measure_after", Settings.MeasureAfter);
+        json.Number("measure_diverged_at", MeasureDivergedAt);
         json.Number("loss", Loss);
         json.Number("trace_sigma", TraceCovariance);
         json.Number("grad_norm_squared", GradientNormSquared);

@@ -69,7 +69,11 @@ public static class LearningRateRangeTest
         double Evaluate() => sampler is null ? problem.LossAndGradient(w, gradient) : data!.LossAndGradient(w, sampler.Next(), gradient);
 
         double initialLoss = Evaluate();
-        var points = new List<RangeTestPoint>(steps);
+        var points = new List<RangeTestPoint>(Math.Min(steps, 1 << 16));
+        // A start where the loss is already NaN or infinite (log 0) has nothing to test: say so rather than blame the first rate.
+        if (!double.IsFinite(initialLoss))
+            return new LearningRateRangeTestResult(template, minLr, maxLr, steps, smoothing, initialLoss, points,
+                "the loss is not finite at the start, before any update", null);
         // In logs: maxLr / minLr overflows for a range like 1e-300 … 1e300, which would make every rate infinite.
         double average = 0, best = double.PositiveInfinity, logMin = Math.Log(minLr), logSpan = Math.Log(maxLr) - logMin;
         int tick = Math.Max(1, steps / 100);

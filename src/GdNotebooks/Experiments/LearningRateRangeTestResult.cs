@@ -35,6 +35,9 @@ public sealed class LearningRateRangeTestResult : IExperimentResult
     /// <summary>Why the test stopped before its last rate, or null when it ran through.</summary>
     public string? StopReason { get; }
 
+    /// <summary>The step after which the loss turned NaN or infinite, where the test stopped; null when it stayed finite.</summary>
+    public int? DivergedAt => Points.Count > 0 && !double.IsFinite(Points[^1].SmoothedLoss) ? Points[^1].Step : null;
+
     /// <summary>The rate where the smoothed loss fell fastest against log lr; null when it never fell.</summary>
     public double? SuggestedLearningRate => _suggestion is int i ? Points[i].LearningRate : null;
 
@@ -111,6 +114,7 @@ public sealed class LearningRateRangeTestResult : IExperimentResult
         json.Number("min_loss_lr", MinimumLossLearningRate);
         if (StopReason is null) json.WriteNull("stopped");
         else json.WriteString("stopped", StopReason);
+        json.Number("diverged_at", DivergedAt);
         json.WriteStartArray("points");
         foreach (var p in Points)
         {

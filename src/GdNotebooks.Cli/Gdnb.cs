@@ -32,10 +32,16 @@ public static class Gdnb
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default,
         WorkLimits? limits = null, Func<string, bool>? confirm = null)
     {
-        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Count == 0)
+        {
+            // No verb is a usage error: the help goes to stderr, like every usage error's message, and stdout stays empty.
+            stderr.Write("gdnb: give a verb\n\n" + Help());
+            return Usage;
+        }
+        if (args[0] is "-h" or "--help" or "help")
         {
             stdout.Write(Help());
-            return args.Count == 0 ? Usage : Ok;
+            return Ok;
         }
         string verb = args[0];
         var rest = args.Skip(1).ToList();

@@ -139,6 +139,17 @@ public class DescendCommandTests
     }
 
     [Fact]
+    public void No_verb_is_a_usage_error_with_the_help_on_stderr()
+    {
+        var (exit, stdout, stderr) = GdnbRunner.Run();
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("gdnb: give a verb", stderr);
+        foreach (var verb in new[] { "descend", "lr-sweep", "landscape", "run", "convert", "kernel" }) Assert.Contains($"  {verb} ", stderr);
+    }
+
+    [Fact]
     public void Unknown_verb_lists_the_verbs()
     {
         var (exit, _, stderr) = GdnbRunner.Run("decsend");

@@ -76,7 +76,7 @@ public static class DescentOptions
         string format = command.Text("--format")!.ToLowerInvariant();
         if (!Formats.Contains(format)) throw UsageException.UnknownChoice("format", format, Formats);
 
-        return new DescentSettings
+        var settings = new DescentSettings
         {
             Problem = problem,
             Init = command.Text("--init") is { } init ? Start(init, problem) : null,
@@ -88,6 +88,10 @@ public static class DescentOptions
             BatchSize = batchSize,
             Seed = command.Integer("--seed")!.Value,
         };
+        // --epochs is held to the bound of --steps: every update is a row kept in memory.
+        if (settings.TotalSteps > MaxSteps)
+            throw new UsageException($"--epochs {epochs} makes more than {MaxSteps:N0} updates; valid: at most {MaxSteps:N0} in all (fewer epochs or a larger --batch)");
+        return settings;
     }
 
     /// <summary><paramref name="optimizer"/> with the gradient options given: --clip-norm, --clip-value, --centralize.</summary>

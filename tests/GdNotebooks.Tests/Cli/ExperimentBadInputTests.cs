@@ -15,6 +15,7 @@ public class ExperimentBadInputTests
     {
         { "epochs on an analytic problem", ["--epochs applies to data problems", "linreg, logreg, softmax, mlp"], ["--problem", Formula, "--epochs", "2"] },
         { "zero epochs", ["--epochs 0 must be ≥ 1"], ["--problem", Data, "--epochs", "0"] },
+        { "epochs too many to hold", ["--epochs 99999999 makes more than 10,000,000 updates"], ["--problem", Data, "--epochs", "99999999", "--batch", "8"] },
         { "batch beyond an int", ["--batch: '99999999999' is out of range"], ["--problem", Data, "--batch", "99999999999"] },
         { "negative batch", ["--batch -3 must be ≥ 1, or 'full'"], ["--problem", Data, "--batch", "-3"] },
         { "word for a batch", ["--batch: 'half' is not a whole number"], ["--problem", Data, "--batch", "half"] },

@@ -57,6 +57,7 @@ internal static class ComparisonCommands
             var template = DescentOptions.Build(options);
             var entries = RepeatedSpecs.Parse(options, "--optimizer", spec => WithOwnRate(spec, options), "--optimizer sgd --optimizer adam:lr=0.02");
             var optimizers = entries.Select(e => e.Optimizer).ToList();
+            foreach (var optimizer in optimizers) optimizer.Check(template.Problem);
             return new ExperimentPlan(OptimizerComparison.Estimate(template, optimizers),
                 (progress, cancel) => OptimizerComparison.Run(template, optimizers, options.Number("--tol")!.Value,
                     progress, cancel, learningRates: entries.Select(e => e.LearningRate).ToList()));

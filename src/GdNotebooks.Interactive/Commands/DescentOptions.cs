@@ -45,6 +45,7 @@ public static class DescentOptions
         // one configuration each; the template keeps the default.
         var optimizer = WithGradientOptions(PerConfiguration(command, "--optimizer")
             ? Optimizer.Sgd : Wrap("--optimizer", () => Optimizer.Parse(command.Text("--optimizer")!)), command);
+        optimizer.Check(problem); // newton on too many parameters: refused before any estimate or work
         var schedule = WithWarmupOption(PerConfiguration(command, "--schedule")
             ? Schedule.Constant : Wrap("--schedule", () => Schedule.Parse(command.Text("--schedule")!)), command);
 

@@ -26,6 +26,9 @@ internal abstract class GradientTransform
     /// </summary>
     public virtual void BeforeApply(Span<double> parameters, double learningRate) { }
 
+    /// <summary>Throws <see cref="UsageException"/> when this link cannot run on <paramref name="problem"/>; allocates nothing.</summary>
+    public virtual void Check(IProblem problem) { }
+
     public abstract TransformState Init(IProblem problem);
 
     /// <param name="directions">In: what the previous link produced (first link: the gradient). Out: this link's result.</param>

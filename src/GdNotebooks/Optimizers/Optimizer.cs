@@ -103,6 +103,17 @@ public sealed class Optimizer
     /// <summary>The same optimizer with gradient centralization (rows of matrix blocks made zero-mean) first.</summary>
     public Optimizer WithCentralization() => new(Name, _recipeArguments, _recipe, ClipNorm, ClipValue, centralize: true);
 
+    /// <summary>
+    /// Whether this optimizer can run on <paramref name="problem"/>, checked without allocating its state, so a command
+    /// can refuse it before estimating or starting any work.
+    /// </summary>
+    /// <exception cref="UsageException">Newton on a problem too large for a dense Hessian.</exception>
+    public void Check(IProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        foreach (var link in _chain) link.Check(problem);
+    }
+
     /// <summary>Allocates the per-run state (all buffers) for <paramref name="problem"/>.</summary>
     /// <exception cref="UsageException">Newton on a problem too large for a dense Hessian.</exception>
     public OptimizerState Init(IProblem problem)

@@ -32,10 +32,15 @@ internal sealed class ScaleByNewton(double damping) : GradientTransform<ScaleByN
         public double[] Column { get; } = new double[n];
     }
 
-    protected override NewtonState CreateState(IProblem problem)
+    public override void Check(IProblem problem)
     {
         if (problem.Dimension > MaxDimension)
             throw new UsageException($"optimizer newton needs the dense n×n Hessian, but problem {problem.Name} has n={problem.Dimension} parameters; valid: n ≤ {MaxDimension}");
+    }
+
+    protected override NewtonState CreateState(IProblem problem)
+    {
+        Check(problem);
         return new NewtonState(problem.Dimension);
     }
 

@@ -19,7 +19,7 @@ public class ExperimentBadInputTests
         { "batch beyond an int", ["--batch: '99999999999' is out of range"], ["--problem", Data, "--batch", "99999999999"] },
         { "negative batch", ["--batch -3 must be ≥ 1, or 'full'"], ["--problem", Data, "--batch", "-3"] },
         { "word for a batch", ["--batch: 'half' is not a whole number"], ["--problem", Data, "--batch", "half"] },
-        { "newton on a large network", ["optimizer newton needs the dense n×n Hessian", "n ≤ 2048"], ["--problem", "mlp:data=digits", "--optimizer", "newton"] },
+        { "newton on a large network, before any work estimate", ["optimizer newton needs the dense n×n Hessian", "n ≤ 2048"], ["--problem", "mlp:data=digits", "--optimizer", "newton"] },
         { "blank optimizer", ["--optimizer needs a value", "sgd, adagrad"], ["--problem", Formula, "--optimizer", ""] },
     };
 
@@ -148,6 +148,7 @@ public class ExperimentBadInputTests
         { "rate without a value", ["bad spec 'adam:lr='", "missing value"], ["--problem", Formula, "--optimizer", "adam:lr="] },
         { "key given twice", ["key 'lr' given twice"], ["--problem", Formula, "--optimizer", "sgd:lr=1,lr=2"] },
         { "hyperparameter out of range", ["momentum=2 for optimizer sgd is out of range", "< 1"], ["--problem", Formula, "--optimizer", "sgd:momentum=2"] },
+        { "newton on a large network, before any work estimate", ["optimizer newton needs the dense n×n Hessian", "n ≤ 2048"], ["--problem", "mlp:data=digits", "--optimizer", "sgd", "--optimizer", "newton"] },
         { "clipping is the clipping's fault", ["gdnb compare: --clip-norm 0 must be > 0"], ["--problem", Formula, "--optimizer", "sgd", "--clip-norm", "0"] },
         { "NaN tolerance", ["--tol: 'NaN' is not a finite number"], ["--problem", Formula, "--optimizer", "sgd", "--tol", "NaN"] },
     };

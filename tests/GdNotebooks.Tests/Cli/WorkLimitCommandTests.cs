@@ -105,13 +105,14 @@ public class WorkLimitCommandTests : IDisposable
     [Fact]
     public void Memory_beyond_the_machine_is_refused_even_with_yes()
     {
-        // The dense Hessian of newton on an MLP with 112,510 parameters: 2 × n² doubles, some 190 GB.
-        string[] args = ["descend", "--problem", "mlp:data=digits,hidden=[1500]", "--optimizer", "newton", "--steps", "1", "--yes"];
+        // 10,000 trajectories of 10,000,000 rows each: some 9.5 TB. (Newton's dense Hessian on a large MLP would be
+        // another such case, but newton refuses more than 2,048 parameters before any estimate.)
+        string[] args = ["lr-sweep", "--problem", "(w-3)^2", "--lrs", "1e-4..1:10000", "--steps", "10000000", "--yes"];
         var (exit, stdout, stderr) = Run(args, WorkLimits.Default with { AvailableBytes = 64L << 30 });
 
         Assert.Equal(Gdnb.Usage, exit);
         Assert.Equal("", stdout);
-        Assert.Matches(@"^gdnb descend: this descend would hold about \d+ GB \(.*newton's dense 112,510×112,510 Hessian.*\), more than the 64 GB of memory this machine has, so it cannot run here even with --yes; lower --steps or --epochs, or use a smaller --problem\n$", stderr);
+        Assert.Matches(@"^gdnb lr-sweep: this lr-sweep would hold about [\d.]+ TB \(10,000 runs of 10,000,000 steps.*\), more than the 64 GB of memory this machine has, so it cannot run here even with --yes; lower --lrs, --steps or --epochs, or use a smaller --problem\n$", stderr);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public class DivergenceTests
     {
         _ = why;
         var command = ExperimentCommands.Find(verb)!;
-        IExperimentResult result = command.Run(command.Spec.Parse(args), null, CancellationToken.None);
+        IExperimentResult result = command.Plan(command.Spec.Parse(args)).Run(null, CancellationToken.None);
 
         string words = result.Summary + "\n" + string.Join("\n", result.Notes);
         Assert.Contains(says, words);

@@ -69,7 +69,7 @@ public class WorkEstimateTests
     [Fact]
     public void Absurd_settings_saturate_instead_of_overflowing()
     {
-        var estimate = LearningRateSweep.Estimate(Descent(10_000_000, Problem.Parse("mlp:data=digits,hidden=[4096,4096]")), 10_000);
+        var estimate = LearningRateSweep.Estimate(Descent(10_000_000, Problem.Parse("mlp:data=digits,hidden=[1024,1024]")), 10_000);
         Assert.Equal(long.MaxValue, estimate.Operations);
         Assert.True(estimate.Bytes > 0);
         Assert.Equal("more than a century", WorkEstimate.Duration(estimate.CpuTime));

@@ -32,6 +32,8 @@ public static class Gdnb
         string verb = args[0];
         if (verb == "convert") return ConvertVerb.Run(args.Skip(1).ToList(), stdout, stderr);
         if (verb == "run") return RunVerb.Run(args.Skip(1).ToList(), stdout, stderr, cancel);
+        // Hidden: the process gdnb run executes a notebook's cells in. It ignores Ctrl-C; gdnb run decides.
+        if (verb == Worker.WorkerVerb.Name) return Worker.WorkerVerb.Run(args.Skip(1).ToList());
         if (verb == "kernel")
             return Kernel.KernelCommand.Run(args.Skip(1).ToList(), typeof(Gdnb).Assembly.Location, Environment.ProcessPath, stdout, stderr);
         var experiment = ExperimentCommands.Find(verb);

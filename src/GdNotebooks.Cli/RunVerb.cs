@@ -17,9 +17,9 @@ namespace GdNotebooks.Cli;
 /// .dib inputs too, since .dib cannot hold outputs — or, with <c>--inplace</c>, over their .ipynb inputs. Two inputs
 /// that would write the same file are a usage error.</para>
 /// <para>Exit codes: 0 when every code cell of every notebook ran (cells tagged <c>raises-exception</c> may fail);
-/// 1 when a cell failed, timed out or took its worker process down in any notebook (the executed notebook, error included, is still written; the
-/// report — notebook, cell number, the cell's first lines, the error — goes to stderr; other notebooks still run,
-/// unless <c>--fail-fast</c>); 2 for usage errors; 130 when interrupted with Ctrl-C.</para>
+/// 1 when a cell failed, timed out or took its worker process down in any notebook (the executed notebook, error
+/// included, is still written; the report — notebook, cell number, the cell's first lines, the error — goes to stderr;
+/// other notebooks still run, unless <c>--fail-fast</c>); 2 for usage errors; 130 when interrupted with Ctrl-C.</para>
 /// <para>stdout holds only the summary table (<see cref="RunSummary"/>), printed at the end; progress lines
 /// (<c>[01-gd-by-hand] cell 3/12 ok 0.2 s</c>), warnings and failure reports go to stderr.</para>
 /// </remarks>

@@ -7,8 +7,9 @@ namespace GdNotebooks.Cli;
 /// <summary>
 /// <c>gdnb run NOTEBOOK|DIR … [--out DIR] [--html] [--param name=value …] [--cell-timeout S] [--cancel-grace S]
 /// [--fail-fast] [--inplace]</c>: executes notebooks headlessly, in a worker process of gdnb (no Jupyter needed), on the
-/// engine the Jupyter kernel uses (<see cref="NotebookRunner"/>), one fresh worker per notebook, and saves them with their
-/// outputs. A cell that overflows the stack or crashes ends its worker, never the run: that notebook fails, the next runs.
+/// engine the Jupyter kernel uses (<see cref="NotebookRunner"/>), a fresh engine per notebook, and saves them with their
+/// outputs. A cell that overflows the stack or crashes ends its worker, never the run: that notebook fails, the next runs
+/// in a fresh worker.
 /// </summary>
 /// <remarks>
 /// <para>Every input is read before anything runs, so a missing file, a file that is not a notebook or bad JSON
@@ -87,17 +88,15 @@ public static class RunVerb
         using var runner = new NotebookRunner(options, stderr);
         var results = new List<NotebookRunResult>();
         bool stop = false;
-        for (int i = 0; i < plan.Count; i++)
+        foreach (var run in plan)
         {
-            var run = plan[i];
             if (stop || cancel.IsCancellationRequested)
             {
                 results.Add(new NotebookRunResult(run.Input, run.Output, NotebookStatus.NotRun, TimeSpan.Zero, 0,
                     run.Notebook.Cells.Count(c => c.Kind == CellKind.Code)));
                 continue;
             }
-            string? next = i + 1 < plan.Count ? plan[i + 1].Input : null;
-            var result = runner.RunAsync(run.Notebook, run.Input, run.Output, cancel, next).GetAwaiter().GetResult();
+            var result = runner.RunAsync(run.Notebook, run.Input, run.Output, cancel).GetAwaiter().GetResult();
             if (result.Failure is { } failure) stderr.Write(failure.Describe(run.Input));
             if (html is not null)
             {

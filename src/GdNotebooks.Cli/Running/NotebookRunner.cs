@@ -14,11 +14,12 @@ namespace GdNotebooks.Cli.Running;
 /// it are left unexecuted.
 /// </summary>
 /// <remarks>
-/// <para><b>One process per notebook.</b> A stack overflow, <c>Environment.FailFast</c> or a crash in a cell ends the
-/// worker, not <c>gdnb run</c>: the cell gets a <c>KernelDied</c> error output naming the exit code or signal (and the
-/// runtime's last words on stderr in its traceback), the notebook stops there as failed, even in a
-/// <c>raises-exception</c> cell, and is written with what ran so far. The next notebook runs in a fresh worker; given
-/// <c>nextInputPath</c>, that worker starts (and warms Roslyn up) while this notebook runs, so its start-up costs little.</para>
+/// <para><b>Worker processes.</b> A stack overflow, <c>Environment.FailFast</c> or a crash in a cell ends the worker, not
+/// <c>gdnb run</c>: the cell gets a <c>KernelDied</c> error output naming the exit code or signal (with the first lines
+/// of the runtime's report on stderr as its traceback), the notebook stops there as failed, even in a
+/// <c>raises-exception</c> cell, and is written with what ran so far. One worker serves notebook after notebook, each
+/// on a fresh engine (so starting a process and compiling Roslyn's code is paid once, as it was in-process), until a
+/// cell crashes it or it has to be killed; the next notebook then starts a fresh one.</para>
 /// <para><b>Timeouts.</b> A cell still running after <see cref="RunOptions.CellTimeout"/> is interrupted: the worker cancels
 /// the engine's <see cref="CancellationToken"/> (the <c>CancellationToken</c> cells see), which cooperative code honours.
 /// A cell that ignores it (<c>while (true) {}</c>) gets <see cref="RunOptions.CancelGrace"/> more, then its worker is
@@ -27,7 +28,7 @@ namespace GdNotebooks.Cli.Running;
 /// (cancelling <c>cancel</c>) interrupts the running cell the same way, killing its worker after the grace.</para>
 /// <para>The worker's own stderr (runtime crash reports, kernel warnings) goes to the progress writer as
 /// <c>[NAME] worker: …</c> lines. Code cells whose own language (Polyglot's per-cell kernel name) is not C# are skipped
-/// with a warning. Dispose the runner to end a worker started for a notebook that did not run after all.</para>
+/// with a warning. Dispose the runner to end its worker.</para>
 /// </remarks>
 public sealed class NotebookRunner : IDisposable
 {
@@ -42,7 +43,8 @@ public sealed class NotebookRunner : IDisposable
 
     private readonly RunOptions _options;
     private readonly TextWriter _progress;
-    private (string InputPath, WorkerEngine Engine)? _next;
+    private WorkerProcess? _worker;
+    private volatile string _notebookName = "";
 
     /// <summary>
     /// A runner with the given options, writing progress lines and warnings to <paramref name="progress"/> (through a
@@ -58,11 +60,9 @@ public sealed class NotebookRunner : IDisposable
     /// Runs <paramref name="notebook"/> (read from <paramref name="inputPath"/>, whose folder resolves <c>#r</c>) and
     /// writes the executed notebook to <paramref name="outputPath"/>. Changes <paramref name="notebook"/> in place.
     /// Cancelling <paramref name="cancel"/> interrupts the running cell; the notebook is written as far as it got.
-    /// <paramref name="nextInputPath"/> names the notebook the caller will run next, if any, whose worker then starts early.
     /// </summary>
     /// <exception cref="UsageException">The output cannot be written.</exception>
-    public async Task<NotebookRunResult> RunAsync(Notebook notebook, string inputPath, string outputPath, CancellationToken cancel = default,
-        string? nextInputPath = null)
+    public async Task<NotebookRunResult> RunAsync(Notebook notebook, string inputPath, string outputPath, CancellationToken cancel = default)
     {
         string name = Path.GetFileNameWithoutExtension(inputPath);
         var started = DateTime.UtcNow;
@@ -71,12 +71,13 @@ public sealed class NotebookRunner : IDisposable
         Prepare(notebook);
         foreach (var warning in ParameterInjection.Inject(notebook, _options.Parameters)) _progress.WriteLine($"[{name}] warning: {warning}");
         var codeCells = notebook.Cells.Where(c => c.Kind == CellKind.Code).ToList();
-        var worker = codeCells.Count > 0 ? TakeEngine(inputPath) : null;
+        _notebookName = name;
+        if (codeCells.Count > 0) _worker ??= new WorkerProcess(line => _progress.WriteLine($"[{_notebookName}] worker: {line}"));
         _progress.WriteLine($"[{name}] running {codeCells.Count} code cell{(codeCells.Count == 1 ? "" : "s")} from {inputPath}"
-            + (worker is null ? "" : $" (worker process {worker.ProcessId})"));
+            + (codeCells.Count > 0 ? $" (worker process {_worker!.ProcessId})" : ""));
 
         var collector = new OutputCollector();
-        ICellEngine? engine = worker;
+        ICellEngine? engine = codeCells.Count > 0 ? new WorkerEngine(_worker!, Path.GetDirectoryName(Path.GetFullPath(inputPath))) : null;
         var status = NotebookStatus.Ok;
         CellFailure? failure = null;
         int executionCount = 0, cellsRun = 0;
@@ -91,7 +92,6 @@ public sealed class NotebookRunner : IDisposable
             {
                 status = NotebookStatus.Interrupted;
             }
-            if (nextInputPath is not null && status == NotebookStatus.Ok) PrepareNext(nextInputPath);
             for (int i = 0; i < codeCells.Count && status == NotebookStatus.Ok; i++)
             {
                 var cell = codeCells[i];
@@ -151,6 +151,12 @@ public sealed class NotebookRunner : IDisposable
         finally
         {
             engine?.Dispose();
+            // A worker that crashed, was killed or still runs a cell does not take the next notebook.
+            if (_worker is { Usable: false })
+            {
+                _worker.Dispose();
+                _worker = null;
+            }
         }
 
         clock.Stop();
@@ -165,35 +171,11 @@ public sealed class NotebookRunner : IDisposable
         return new NotebookRunResult(inputPath, outputPath, status, clock.Elapsed, cellsRun, codeCells.Count, failure);
     }
 
-    /// <summary>Ends a worker started early for a notebook that was not run.</summary>
+    /// <summary>Ends the worker process, if one is running.</summary>
     public void Dispose()
     {
-        _next?.Engine.Dispose();
-        _next = null;
-    }
-
-    // The worker started early for this notebook, or a new one.
-    private WorkerEngine TakeEngine(string inputPath)
-    {
-        if (_next is { } next && next.InputPath == Path.GetFullPath(inputPath))
-        {
-            _next = null;
-            return next.Engine;
-        }
-        Dispose();
-        return StartEngine(inputPath);
-    }
-
-    private void PrepareNext(string inputPath)
-    {
-        Dispose();
-        _next = (Path.GetFullPath(inputPath), StartEngine(inputPath));
-    }
-
-    private WorkerEngine StartEngine(string inputPath)
-    {
-        string name = Path.GetFileNameWithoutExtension(inputPath);
-        return new WorkerEngine(Path.GetDirectoryName(Path.GetFullPath(inputPath)), line => _progress.WriteLine($"[{name}] worker: {line}"));
+        _worker?.Dispose();
+        _worker = null;
     }
 
     /// <summary>Sets the GdNotebooks kernelspec and C# language info, and clears every earlier run's outputs, counts and records.</summary>

@@ -11,16 +11,17 @@ namespace GdNotebooks.Cli.Worker;
 /// <c>"type"</c>, one per line, over the worker's stdin (requests) and stdout (everything the worker reports).
 /// </summary>
 /// <remarks>
-/// Requests: <c>warm_up</c> (answered by <c>warmed_up</c>), <c>execute {source}</c> (answered by the cell's events, then
-/// <c>done {status, failure}</c>) and <c>interrupt</c> (cancels the running cell). Events mirror the engine's
+/// Requests: <c>open {base_directory}</c> (a fresh engine for the next notebook; answered by <c>ready</c> once it is warm),
+/// <c>execute {source}</c> (answered by the cell's events, then <c>done {status, failure}</c>) and <c>interrupt</c>
+/// (cancels the running cell). Events mirror the engine's
 /// <see cref="ExecutionEvent"/>s one to one: <c>stream</c>, <c>display</c>, <c>update_display</c>, <c>result</c>, <c>error</c>,
 /// <c>clear_output</c>. A returned value itself stays in the worker; its mime bundle is what crosses.
 /// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
-[JsonDerivedType(typeof(WarmUp), "warm_up")]
+[JsonDerivedType(typeof(Open), "open")]
 [JsonDerivedType(typeof(Execute), "execute")]
 [JsonDerivedType(typeof(Interrupt), "interrupt")]
-[JsonDerivedType(typeof(WarmedUp), "warmed_up")]
+[JsonDerivedType(typeof(Ready), "ready")]
 [JsonDerivedType(typeof(Stream), "stream")]
 [JsonDerivedType(typeof(Display), "display")]
 [JsonDerivedType(typeof(UpdateDisplay), "update_display")]
@@ -39,8 +40,11 @@ public abstract record WorkerMessage
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    /// <summary>Asks the worker to finish warming up its engine (Roslyn's first compilation); answered by <see cref="WarmedUp"/>.</summary>
-    public sealed record WarmUp : WorkerMessage;
+    /// <summary>
+    /// Replaces the worker's engine with a fresh one whose <c>#r</c> paths resolve against <paramref name="BaseDirectory"/>
+    /// (the notebook's folder) and warms it up; answered by <see cref="Ready"/>.
+    /// </summary>
+    public sealed record Open(string? BaseDirectory) : WorkerMessage;
 
     /// <summary>Runs one cell.</summary>
     public sealed record Execute(string Source) : WorkerMessage;
@@ -48,8 +52,8 @@ public abstract record WorkerMessage
     /// <summary>Cancels the running cell's <see cref="CancellationToken"/>.</summary>
     public sealed record Interrupt : WorkerMessage;
 
-    /// <summary>The engine is warm.</summary>
-    public sealed record WarmedUp : WorkerMessage;
+    /// <summary>The engine opened last is warm.</summary>
+    public sealed record Ready : WorkerMessage;
 
     /// <summary><see cref="StreamText"/>; <paramref name="Name"/> is <c>stdout</c> or <c>stderr</c>.</summary>
     public sealed record Stream(string Name, string Text) : WorkerMessage;

@@ -6,15 +6,16 @@ using GdNotebooks.Kernel.Execution;
 namespace GdNotebooks.Cli.Worker;
 
 /// <summary>
-/// <c>gdnb worker [--base-dir DIR]</c>, the hidden verb <c>gdnb run</c> starts once per notebook (<see cref="WorkerEngine"/>):
-/// one <see cref="NotebookEngine"/> whose cells run in this process, driven by <see cref="WorkerMessage"/> lines on stdin
+/// <c>gdnb worker</c>, the hidden verb <c>gdnb run</c> starts (<see cref="WorkerProcess"/>): a process whose notebooks run
+/// one after another, each on a fresh <see cref="NotebookEngine"/>, driven by <see cref="WorkerMessage"/> lines on stdin
 /// and reporting on stdout. A stack overflow or a crash in a cell ends this process, never <c>gdnb run</c>.
 /// </summary>
 /// <remarks>
 /// <para>stdout belongs to the protocol alone: the real stdout stream is taken before anything can write to the console,
 /// then <see cref="Console.Out"/> is pointed at stderr, so user output reaches the cell as events while a cell runs and
 /// stderr (which <c>gdnb run</c> forwards to its progress lines) otherwise. <see cref="Console.In"/> is emptied, so a cell
-/// that reads the console cannot swallow requests. The engine starts warming up at once.</para>
+/// that reads the console cannot swallow requests. Roslyn starts warming up at once, before the first notebook is
+/// opened. Events from an earlier notebook's engine (a display updated by a thread it left running) are dropped.</para>
 /// <para>Ctrl-C in a terminal reaches this process too; it is ignored here (gdnb's Main cancels only its own token):
 /// <c>gdnb run</c> decides, sending <c>interrupt</c> or ending the process. When stdin closes, the worker exits.</para>
 /// </remarks>
@@ -30,14 +31,13 @@ public static class WorkerVerb
         var requests = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
         Console.SetOut(Console.Error);
         Console.SetIn(TextReader.Null);
-
-        string? baseDirectory = args.Count == 2 && args[0] == "--base-dir" ? args[1] : null;
-        if (args.Count > 0 && baseDirectory is null)
+        if (args.Count > 0)
         {
-            Console.Error.WriteLine($"gdnb {Name}: usage: gdnb {Name} [--base-dir DIR] (started by gdnb run, not by hand)");
+            Console.Error.WriteLine($"gdnb {Name}: takes no arguments; gdnb run starts it and talks to it on stdin and stdout");
             return Gdnb.Usage;
         }
-        var session = new Session(NotebookEngine.Create(baseDirectory), WarmUpAsync, protocol);
+
+        var session = new Session(protocol);
         while (requests.ReadLine() is { } line)
         {
             if (line.Length == 0) continue;
@@ -54,46 +54,34 @@ public static class WorkerVerb
         return Gdnb.Ok;
     }
 
-    /// <summary>
-    /// Rehearses a cell on a throwaway engine (console, display, a formatted value, a returned value), then warms the real
-    /// one: this process is new, and everything a first cell touches would otherwise be compiled inside its time limit.
-    /// </summary>
-    private static async Task WarmUpAsync(ExecutionEngine engine)
-    {
-        try
-        {
-            using var rehearsal = NotebookEngine.Create();
-            await rehearsal.ExecuteAsync("Console.Write(\"\");\ndisplay(new[] { 1.5 });\nnew List<int> { 1 }.Select(x => x + 1).Sum()",
-                new DiscardingSink(), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) { KernelLog.Debug("worker: rehearsal failed: " + e.Message); }
-        await engine.WarmUpAsync().ConfigureAwait(false);
-    }
-
-    private sealed class DiscardingSink : IExecutionSink
-    {
-        public void Publish(ExecutionEvent executionEvent) { }
-    }
-
-    /// <summary>One engine, the protocol writer, and the cell running now.</summary>
-    private sealed class Session(ExecutionEngine engine, Func<ExecutionEngine, Task> warmUp, StreamWriter protocol) : IExecutionSink
+    /// <summary>The protocol writer, the engine of the notebook opened last, and the cell running now.</summary>
+    private sealed class Session(StreamWriter protocol)
     {
         private readonly object _writeGate = new();
-        private readonly Task _warmUp = Task.Run(() => warmUp(engine));
+        private readonly Task _rehearsal = Task.Run(RehearseAsync);
+        private ExecutionEngine? _engine;
+        private NotebookSink? _notebook;
+        private Task _ready = Task.CompletedTask;
         private CancellationTokenSource? _running;
+        private int _generation;
 
         public void Handle(WorkerMessage request)
         {
             switch (request)
             {
-                case WorkerMessage.WarmUp:
-                    _warmUp.ContinueWith(_ => Send(new WorkerMessage.WarmedUp()), TaskScheduler.Default);
+                case WorkerMessage.Open open:
+                    _engine?.Dispose();
+                    var engine = _engine = NotebookEngine.Create(open.BaseDirectory);
+                    _notebook = new NotebookSink(this, Interlocked.Increment(ref _generation));
+                    _ready = _rehearsal.ContinueWith(_ => engine.WarmUpAsync(), TaskScheduler.Default).Unwrap();
+                    _ready.ContinueWith(_ => Send(new WorkerMessage.Ready()), TaskScheduler.Default);
                     break;
                 case WorkerMessage.Execute execute:
                     var cancel = new CancellationTokenSource();
                     Volatile.Write(ref _running, cancel);
+                    var (cellEngine, sink, ready) = (_engine, _notebook, _ready);
                     // Its own thread, as a cell that never yields must not hold the request loop (interrupts arrive there).
-                    Task.Factory.StartNew(() => RunAsync(execute.Source, cancel), CancellationToken.None,
+                    Task.Factory.StartNew(() => RunAsync(cellEngine, sink, ready, execute.Source, cancel), CancellationToken.None,
                         TaskCreationOptions.LongRunning, TaskScheduler.Default);
                     break;
                 case WorkerMessage.Interrupt:
@@ -106,21 +94,20 @@ public static class WorkerVerb
             }
         }
 
-        public void Publish(ExecutionEvent executionEvent) => Send(WorkerMessage.From(executionEvent));
-
-        private async Task RunAsync(string source, CancellationTokenSource cancel)
+        private async Task RunAsync(ExecutionEngine? engine, NotebookSink? sink, Task ready, string source, CancellationTokenSource cancel)
         {
-            await _warmUp.ConfigureAwait(false);
             ExecutionOutcome outcome;
             try
             {
-                outcome = await engine.ExecuteAsync(source, this, cancel.Token).ConfigureAwait(false);
+                if (engine is null || sink is null) throw new InvalidOperationException("execute before open: no notebook is open in this worker");
+                await ready.ConfigureAwait(false);
+                outcome = await engine.ExecuteAsync(source, sink, cancel.Token).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                // The engine reports failures as events; anything thrown is a bug in it, reported like a cell error.
+                // The engine reports failures as events; anything thrown is a bug here or in it, reported like a cell error.
                 var failure = new ExecutionFailed(e.GetType().Name, e.Message, [e.ToString()]);
-                Publish(failure);
+                Send(WorkerMessage.From(failure));
                 outcome = new ExecutionOutcome(ExecutionStatus.Error, failure);
             }
             Interlocked.CompareExchange(ref _running, null, cancel);
@@ -153,6 +140,35 @@ public static class WorkerVerb
                     Environment.Exit(Gdnb.Failed);
                 }
             }
+        }
+
+        /// <summary>
+        /// Runs a cell on a throwaway engine (console, display, a formatted value, a returned value): this process is
+        /// new, and everything a first cell touches would otherwise be compiled inside that cell's time limit.
+        /// </summary>
+        private static async Task RehearseAsync()
+        {
+            try
+            {
+                using var rehearsal = NotebookEngine.Create();
+                await rehearsal.ExecuteAsync("Console.Write(\"\");\ndisplay(new[] { 1.5 });\nnew List<int> { 1 }.Select(x => x + 1).Sum()",
+                    new Discard(), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) { KernelLog.Debug("worker: rehearsal failed: " + e.Message); }
+        }
+
+        /// <summary>The sink of one opened notebook: its events are sent while it is the latest one opened.</summary>
+        private sealed class NotebookSink(Session session, int generation) : IExecutionSink
+        {
+            public void Publish(ExecutionEvent executionEvent)
+            {
+                if (Volatile.Read(ref session._generation) == generation) session.Send(WorkerMessage.From(executionEvent));
+            }
+        }
+
+        private sealed class Discard : IExecutionSink
+        {
+            public void Publish(ExecutionEvent executionEvent) { }
         }
     }
 }

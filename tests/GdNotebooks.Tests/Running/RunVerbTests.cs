@@ -149,6 +149,7 @@ public sealed class RunVerbTests : IDisposable
         Assert.Equal([["01-first", "ok"], ["02-second", "failed"], ["03-third", "ok"]], rows);
         Assert.True(stderr.IndexOf("[01-first] running", StringComparison.Ordinal) < stderr.IndexOf("[02-second] running", StringComparison.Ordinal));
         Assert.Contains("CS0103", stderr); // 'shared' does not exist: the second notebook did not see the first's state
+        Assert.Single(WorkerPids(stderr).Distinct()); // one worker process served all three, each on a fresh engine
         Assert.Equal("from dib\n", Assert.IsType<StreamOutput>(Assert.Single(_scratch.Executed("03-third.ipynb").Cells[0].Outputs)).Text);
     }
 
@@ -242,6 +243,22 @@ public sealed class RunVerbTests : IDisposable
         Assert.Empty(LiveWorkers());
     }
 
+    [Fact]
+    public void A_thread_left_running_by_one_notebook_cannot_write_into_the_next()
+    {
+        string first = _scratch.Notebook("left-1.ipynb",
+            Code("var h = display(0);\n_ = Task.Run(async () => { for (int i = 1; i <= 60; i++) { await Task.Delay(25); h.Update(i); display(\"leak \" + i); Console.WriteLine(\"late \" + i); } });"));
+        string second = _scratch.Notebook("left-2.ipynb", Code("Thread.Sleep(800);\n1"), Code("Thread.Sleep(400);\n2"));
+
+        var (exit, _, stderr) = _scratch.Run(first, second);
+
+        Assert.True(exit == Gdnb.Ok, stderr);
+        var notebook = _scratch.Executed("left-2.ipynb");
+        Assert.Equal(["1", "2"], notebook.Cells.Select(c => NotebookMimeBundle.Text(Assert.IsType<ExecuteResultOutput>(Assert.Single(c.Outputs)).Data, "text/plain")));
+        Assert.Contains("worker: late ", stderr); // console text outside any cell goes to the progress lines
+        Assert.Single(WorkerPids(stderr).Distinct());
+    }
+
     [Theory]
     [InlineData("Environment.FailFast(\"on purpose\");", "SIGABRT")]
     [InlineData("System.Diagnostics.Process.GetCurrentProcess().Kill();", "SIGKILL")]
@@ -303,7 +320,7 @@ public sealed class RunVerbTests : IDisposable
         var notebook = _scratch.Executed("spin.ipynb");
         Assert.Equal("interrupted", notebook.Metadata["gdnotebooks"]!["status"]!.GetValue<string>());
         Assert.Null(notebook.Cells[2].ExecutionCount);
-        Assert.Empty(LiveWorkers()); // the spinning one and the one started early for spin-next
+        Assert.Empty(LiveWorkers());
     }
 
     /// <summary>A StringWriter that calls back once when a written line contains a marker.</summary>

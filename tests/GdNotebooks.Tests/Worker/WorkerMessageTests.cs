@@ -50,7 +50,9 @@ public class WorkerMessageTests
     {
         Assert.Equal("{\"type\":\"execute\",\"source\":\"var x = 1;\\nx\"}", new WorkerMessage.Execute("var x = 1;\nx").ToLine());
         Assert.IsType<WorkerMessage.Interrupt>(WorkerMessage.Parse("{\"type\":\"interrupt\"}"));
-        Assert.IsType<WorkerMessage.WarmUp>(WorkerMessage.Parse(new WorkerMessage.WarmUp().ToLine()));
+        Assert.Equal("{\"type\":\"open\",\"base_directory\":\"/tmp/nb\"}", new WorkerMessage.Open("/tmp/nb").ToLine());
+        Assert.Equal(new WorkerMessage.Open(null), WorkerMessage.Parse(new WorkerMessage.Open(null).ToLine()));
+        Assert.IsType<WorkerMessage.Ready>(WorkerMessage.Parse("{\"type\":\"ready\"}"));
 
         var failed = new ExecutionOutcome(ExecutionStatus.Interrupted, new ExecutionFailed("OperationCanceledException", "The cell was interrupted.", ["x"]));
         var done = Assert.IsType<WorkerMessage.Done>(WorkerMessage.Parse(WorkerMessage.From(failed).ToLine()));

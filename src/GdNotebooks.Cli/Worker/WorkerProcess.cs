@@ -193,7 +193,7 @@ public sealed class WorkerProcess : IDisposable
         {
             try { await _process.WaitForExitAsync().ConfigureAwait(false); }
             catch (InvalidOperationException) { } // disposed after a kill that was never seen through
-            // Its last stderr lines (a crash report) belong in the report; a process it left behind may hold the pipe open.
+            // Its stderr (a crash report) belongs in the report; a process it left behind may hold that pipe open.
             await Task.WhenAny(_readingErrors, Task.Delay(ExitWait)).ConfigureAwait(false);
             _ended.TrySetResult();
         }

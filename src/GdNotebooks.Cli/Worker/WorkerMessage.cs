@@ -11,11 +11,11 @@ namespace GdNotebooks.Cli.Worker;
 /// <c>"type"</c>, one per line, over the worker's stdin (requests) and stdout (everything the worker reports).
 /// </summary>
 /// <remarks>
-/// Requests: <c>open {base_directory}</c> (a fresh engine for the next notebook; answered by <c>ready</c> once it is warm),
-/// <c>execute {source}</c> (answered by the cell's events, then <c>done {status, failure}</c>) and <c>interrupt</c>
-/// (cancels the running cell). Events mirror the engine's
-/// <see cref="ExecutionEvent"/>s one to one: <c>stream</c>, <c>display</c>, <c>update_display</c>, <c>result</c>, <c>error</c>,
-/// <c>clear_output</c>. A returned value itself stays in the worker; its mime bundle is what crosses.
+/// Requests: <c>open {base_directory}</c> (a fresh engine for the next notebook; answered by <c>ready</c> once it is
+/// warm), <c>execute {source}</c> (answered by the cell's events, then <c>done {status, failure}</c>) and
+/// <c>interrupt</c> (cancels the running cell). Events mirror the engine's <see cref="ExecutionEvent"/>s one to one:
+/// <c>stream</c>, <c>display</c>, <c>update_display</c>, <c>result</c>, <c>error</c>, <c>clear_output</c>. A returned
+/// value itself stays in the worker; its mime bundle is what crosses.
 /// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(Open), "open")]

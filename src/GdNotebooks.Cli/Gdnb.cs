@@ -49,6 +49,8 @@ public static class Gdnb
         {
             if (verb == "convert") return ConvertVerb.Run(rest, stdout, stderr);
             if (verb == "run") return RunVerb.Run(rest, stdout, stderr, cancel);
+            // Hidden: the process gdnb run executes a notebook's cells in. It ignores Ctrl-C; gdnb run decides.
+            if (verb == Worker.WorkerVerb.Name) return Worker.WorkerVerb.Run(rest);
             if (verb == "kernel")
                 return Kernel.KernelCommand.Run(rest, typeof(Gdnb).Assembly.Location, Environment.ProcessPath, stdout, stderr);
             var experiment = ExperimentCommands.Find(verb);

@@ -6,8 +6,10 @@ namespace GdNotebooks.Cli;
 
 /// <summary>
 /// <c>gdnb run NOTEBOOK|DIR … [--out DIR] [--html] [--param name=value …] [--cell-timeout S] [--cancel-grace S]
-/// [--fail-fast] [--inplace]</c>: executes notebooks headlessly, in-process, on the engine the Jupyter kernel uses
-/// (<see cref="NotebookRunner"/>), one fresh engine per notebook, and saves them with their outputs.
+/// [--fail-fast] [--inplace]</c>: executes notebooks headlessly, in a worker process of gdnb (no Jupyter needed), on the
+/// engine the Jupyter kernel uses (<see cref="NotebookRunner"/>), a fresh engine per notebook, and saves them with their
+/// outputs. A cell that overflows the stack or crashes ends its worker, never the run: that notebook fails, the next runs
+/// in a fresh worker.
 /// </summary>
 /// <remarks>
 /// <para>Every input is read before anything runs, so a missing file, a file that is not a notebook or bad JSON
@@ -16,9 +18,9 @@ namespace GdNotebooks.Cli;
 /// .dib inputs too, since .dib cannot hold outputs — or, with <c>--inplace</c>, over their .ipynb inputs. Two inputs
 /// that would write the same file are a usage error.</para>
 /// <para>Exit codes: 0 when every code cell of every notebook ran (cells tagged <c>raises-exception</c> may fail);
-/// 1 when a cell failed or timed out in any notebook (the executed notebook, error included, is still written; the
-/// report — notebook, cell number, the cell's first lines, the error — goes to stderr; other notebooks still run,
-/// unless <c>--fail-fast</c>); 2 for usage errors; 130 when interrupted with Ctrl-C.</para>
+/// 1 when a cell failed, timed out or took its worker process down in any notebook (the executed notebook, error
+/// included, is still written; the report — notebook, cell number, the cell's first lines, the error — goes to stderr;
+/// other notebooks still run, unless <c>--fail-fast</c>); 2 for usage errors; 130 when interrupted with Ctrl-C.</para>
 /// <para>stdout holds only the summary table (<see cref="RunSummary"/>), printed at the end; progress lines
 /// (<c>[01-gd-by-hand] cell 3/12 ok 0.2 s</c>), warnings and failure reports go to stderr.</para>
 /// </remarks>
@@ -81,7 +83,9 @@ public static class RunVerb
 
     private static int Execute(RunOptions options, List<PlannedRun> plan, HtmlReport? html, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var runner = new NotebookRunner(options, stderr);
+        // Workers' stderr lines reach the same writer from other threads.
+        stderr = TextWriter.Synchronized(stderr);
+        using var runner = new NotebookRunner(options, stderr);
         var results = new List<NotebookRunResult>();
         bool stop = false;
         foreach (var run in plan)

@@ -32,35 +32,11 @@ public static class KernelSpecInstaller
     public static string PrefixKernelDirectory(string prefix, string name) => Path.Combine(Path.GetFullPath(prefix), "share", "jupyter", "kernels", name);
 
     /// <summary>
-    /// The command Jupyter runs: the dotnet host and gdnb.dll when running under <c>dotnet</c> (<c>./gdnb</c>) or from
-    /// the apphost next to gdnb.dll (<c>dotnet run</c>), else the gdnb executable, followed by
-    /// <c>kernel start -f {connection_file}</c>. The host is an absolute path, so Jupyter needs no dotnet on its PATH.
+    /// The command Jupyter runs: gdnb started again as <see cref="SelfLaunch.Command"/> works it out, followed by
+    /// <c>kernel start -f {connection_file}</c>.
     /// </summary>
-    public static IReadOnlyList<string> LaunchCommand(string entryAssemblyPath, string? processPath)
-    {
-        var tail = new[] { "kernel", "start", "-f", "{connection_file}" };
-        var host = processPath is not null && Path.GetFileNameWithoutExtension(processPath) == "dotnet" ? processPath : null;
-        if (host is null && processPath is not null && !entryAssemblyPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            return [processPath, .. tail];
-        host ??= DotnetHost();
-        return [host, Path.GetFullPath(entryAssemblyPath), .. tail];
-    }
-
-    /// <summary>
-    /// The absolute path of the dotnet host running this process: <c>DOTNET_HOST_PATH</c> when set, else the
-    /// <c>dotnet</c> three folders above the runtime (<c>…/shared/Microsoft.NETCore.App/10.0.x/</c>), else plain <c>dotnet</c>.
-    /// </summary>
-    public static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } envHost && File.Exists(envHost)) return envHost;
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
-        if (runtime is not null)
-        {
-            var host = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"));
-            if (File.Exists(host)) return host;
-        }
-        return "dotnet";
-    }
+    public static IReadOnlyList<string> LaunchCommand(string entryAssemblyPath, string? processPath) =>
+        SelfLaunch.Command(entryAssemblyPath, processPath, ["kernel", "start", "-f", "{connection_file}"]);
 
     /// <summary>The kernel.json for <paramref name="argv"/>.</summary>
     public static JsonObject KernelJson(IReadOnlyList<string> argv) => new()

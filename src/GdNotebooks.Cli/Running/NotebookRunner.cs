@@ -1,29 +1,36 @@
 using System.Diagnostics;
 using System.Globalization;
 using GdNotebooks.Cli.Notebooks;
+using GdNotebooks.Cli.Worker;
 using GdNotebooks.Kernel.Execution;
 
 namespace GdNotebooks.Cli.Running;
 
 /// <summary>
-/// Executes one notebook headlessly: every code cell in order, in a fresh engine from
-/// <see cref="NotebookEngine.Create"/> (the same one the Jupyter kernel uses), outputs collected by
-/// <see cref="OutputCollector"/>, then the executed notebook written atomically. Like nbclient, a notebook stops at
-/// its first failing cell — unless the cell is tagged <c>raises-exception</c> — and the cells after it are left
-/// unexecuted.
+/// Executes one notebook headlessly: every code cell in order, in a worker process of gdnb (<see cref="WorkerEngine"/>,
+/// no Jupyter needed) holding a fresh engine from <see cref="NotebookEngine.Create"/> (the same one the Jupyter kernel
+/// uses), outputs collected by <see cref="OutputCollector"/>, then the executed notebook written atomically. Like nbclient,
+/// a notebook stops at its first failing cell — unless the cell is tagged <c>raises-exception</c> — and the cells after
+/// it are left unexecuted.
 /// </summary>
 /// <remarks>
-/// <para><b>Timeouts.</b> Each cell runs on its own thread. A cell still running after <see cref="RunOptions.CellTimeout"/>
-/// is cancelled through the engine's <see cref="CancellationToken"/> (the <c>CancellationToken</c> cells see), which
-/// cooperative code honours. A cell that ignores it (<c>while (true) {}</c>) cannot be stopped inside a process, so the
-/// runner waits <see cref="RunOptions.CancelGrace"/> more, then abandons the cell's thread and its engine and moves on:
-/// the cell gets a <c>CellTimeoutError</c> output saying it was abandoned, the notebook is written and counted as
-/// failed. Abandoned threads are background threads, so the process still ends when <c>gdnb run</c> returns (exit 1);
-/// until then such a thread keeps one core busy. Events it emits later are ignored.</para>
-/// <para>A timeout always fails the notebook, even in a <c>raises-exception</c> cell. Code cells whose own language
-/// (Polyglot's per-cell kernel name) is not C# are skipped with a warning.</para>
+/// <para><b>Worker processes.</b> A stack overflow, <c>Environment.FailFast</c> or a crash in a cell ends the worker, not
+/// <c>gdnb run</c>: the cell gets a <c>KernelDied</c> error output naming the exit code or signal (with the first lines
+/// of the runtime's report on stderr as its traceback), the notebook stops there as failed, even in a
+/// <c>raises-exception</c> cell, and is written with what ran so far. One worker serves notebook after notebook, each
+/// on a fresh engine (so starting a process and compiling Roslyn's code is paid once, as it was in-process), until a
+/// cell crashes it or it has to be killed; the next notebook then starts a fresh one.</para>
+/// <para><b>Timeouts.</b> A cell still running after <see cref="RunOptions.CellTimeout"/> is interrupted: the worker cancels
+/// the engine's <see cref="CancellationToken"/> (the <c>CancellationToken</c> cells see), which cooperative code honours.
+/// A cell that ignores it (<c>while (true) {}</c>) gets <see cref="RunOptions.CancelGrace"/> more, then its worker is
+/// killed with everything it started: the cell gets a <c>CellTimeoutError</c> output saying so, and the notebook is
+/// written and counted as failed. A timeout always fails the notebook, even in a <c>raises-exception</c> cell. Ctrl-C
+/// (cancelling <c>cancel</c>) interrupts the running cell the same way, killing its worker after the grace.</para>
+/// <para>The worker's own stderr (runtime crash reports, kernel warnings) goes to the progress writer as
+/// <c>[NAME] worker: …</c> lines. Code cells whose own language (Polyglot's per-cell kernel name) is not C# are skipped
+/// with a warning. Dispose the runner to end its worker.</para>
 /// </remarks>
-public sealed class NotebookRunner
+public sealed class NotebookRunner : IDisposable
 {
     /// <summary>The <c>ename</c> of a cell stopped for running too long (nbclient's name).</summary>
     public const string TimeoutErrorName = "CellTimeoutError";
@@ -31,14 +38,22 @@ public sealed class NotebookRunner
     /// <summary>The tag of cells that are expected to fail.</summary>
     public const string RaisesExceptionTag = "raises-exception";
 
+    // How long a killed worker may take to be seen gone before the runner moves on regardless.
+    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(10);
+
     private readonly RunOptions _options;
     private readonly TextWriter _progress;
+    private WorkerProcess? _worker;
+    private volatile string _notebookName = "";
 
-    /// <summary>A runner with the given options, writing progress lines and warnings to <paramref name="progress"/>.</summary>
+    /// <summary>
+    /// A runner with the given options, writing progress lines and warnings to <paramref name="progress"/> (through a
+    /// synchronized wrapper: workers' stderr lines arrive from other threads).
+    /// </summary>
     public NotebookRunner(RunOptions options, TextWriter progress)
     {
         _options = options;
-        _progress = progress;
+        _progress = TextWriter.Synchronized(progress);
     }
 
     /// <summary>
@@ -56,20 +71,22 @@ public sealed class NotebookRunner
         Prepare(notebook);
         foreach (var warning in ParameterInjection.Inject(notebook, _options.Parameters)) _progress.WriteLine($"[{name}] warning: {warning}");
         var codeCells = notebook.Cells.Where(c => c.Kind == CellKind.Code).ToList();
-        _progress.WriteLine($"[{name}] running {codeCells.Count} code cell{(codeCells.Count == 1 ? "" : "s")} from {inputPath}");
+        _notebookName = name;
+        if (codeCells.Count > 0) _worker ??= new WorkerProcess(line => _progress.WriteLine($"[{_notebookName}] worker: {line}"));
+        _progress.WriteLine($"[{name}] running {codeCells.Count} code cell{(codeCells.Count == 1 ? "" : "s")} from {inputPath}"
+            + (codeCells.Count > 0 ? $" (worker process {_worker!.ProcessId})" : ""));
 
         var collector = new OutputCollector();
-        var engine = NotebookEngine.Create(Path.GetDirectoryName(Path.GetFullPath(inputPath)));
+        ICellEngine? engine = codeCells.Count > 0 ? new WorkerEngine(_worker!, Path.GetDirectoryName(Path.GetFullPath(inputPath))) : null;
         var status = NotebookStatus.Ok;
         CellFailure? failure = null;
-        bool abandoned = false;
         int executionCount = 0, cellsRun = 0;
         try
         {
             // Roslyn's first compilation in a process takes seconds; keep it out of the first cell's time limit.
             try
             {
-                if (codeCells.Count > 0) await engine.WarmUpAsync().WaitAsync(cancel).ConfigureAwait(false);
+                if (engine is not null) await engine.WarmUpAsync(cancel).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
@@ -93,34 +110,34 @@ public sealed class NotebookRunner
                 var cellStart = DateTime.UtcNow;
                 var cellClock = Stopwatch.StartNew();
                 collector.BeginCell(cell, ++executionCount);
-                var run = await RunCellAsync(engine, cell.Source, collector, cancel).ConfigureAwait(false);
+                var run = await RunCellAsync(engine!, cell.Source, collector, cancel).ConfigureAwait(false);
                 cellClock.Stop();
                 cellsRun++;
-                abandoned |= run.Abandoned;
                 string seconds = Seconds(cellClock.Elapsed);
 
                 string cellStatus;
                 if (run.TimedOut)
                 {
-                    collector.Add(TimeoutOutput(run.Abandoned));
+                    collector.Add(TimeoutOutput(run.Killed));
                     cellStatus = "timeout";
                     status = NotebookStatus.Failed;
-                    failure = Failure(i, codeCells.Count, cell, TimeoutErrorName, TimeoutMessage(run.Abandoned), []);
-                    _progress.WriteLine($"{prefix} timed out after {seconds} s{(run.Abandoned ? "; it ignored cancellation and was abandoned" : "")}");
+                    failure = Failure(i, codeCells.Count, cell, TimeoutErrorName, TimeoutMessage(run.Killed), []);
+                    _progress.WriteLine($"{prefix} timed out after {seconds} s{(run.Killed ? "; it ignored cancellation and its worker process was stopped" : "")}");
                 }
                 else if (run.Interrupted)
                 {
                     cellStatus = "interrupted";
                     status = NotebookStatus.Interrupted;
-                    _progress.WriteLine($"{prefix} interrupted after {seconds} s");
+                    _progress.WriteLine($"{prefix} interrupted after {seconds} s{(run.Killed ? "; it ignored the interrupt and its worker process was stopped" : "")}");
                 }
-                else if (run.Outcome.Status != ExecutionStatus.Ok && !cell.Tags.Contains(RaisesExceptionTag))
+                else if (run.Died is not null || (run.Outcome.Status != ExecutionStatus.Ok && !cell.Tags.Contains(RaisesExceptionTag)))
                 {
                     cellStatus = "error";
                     status = NotebookStatus.Failed;
                     var error = run.Outcome.Failure;
+                    if (run.Died is not null) collector.Add(new ErrorOutput(error!.ErrorName, error.Message, error.Traceback));
                     failure = Failure(i, codeCells.Count, cell, error?.ErrorName ?? "Error", error?.Message ?? "the cell failed", error?.Traceback ?? []);
-                    _progress.WriteLine($"{prefix} failed {seconds} s");
+                    _progress.WriteLine($"{prefix} failed {seconds} s{(run.Died is not null ? "; its worker process died" : "")}");
                 }
                 else
                 {
@@ -133,8 +150,13 @@ public sealed class NotebookRunner
         }
         finally
         {
-            // An abandoned cell still holds the engine; leave it to the garbage collector with its thread.
-            if (!abandoned) engine.Dispose();
+            engine?.Dispose();
+            // A worker that crashed, was killed or still runs a cell does not take the next notebook.
+            if (_worker is { Usable: false })
+            {
+                _worker.Dispose();
+                _worker = null;
+            }
         }
 
         clock.Stop();
@@ -147,6 +169,13 @@ public sealed class NotebookRunner
         string verdict = status switch { NotebookStatus.Ok => "ok", NotebookStatus.Failed => "FAILED", _ => "interrupted" };
         _progress.WriteLine($"[{name}] {verdict} in {Seconds(clock.Elapsed)} s, {cellsRun}/{codeCells.Count} cells run → {outputPath}");
         return new NotebookRunResult(inputPath, outputPath, status, clock.Elapsed, cellsRun, codeCells.Count, failure);
+    }
+
+    /// <summary>Ends the worker process, if one is running.</summary>
+    public void Dispose()
+    {
+        _worker?.Dispose();
+        _worker = null;
     }
 
     /// <summary>Sets the GdNotebooks kernelspec and C# language info, and clears every earlier run's outputs, counts and records.</summary>
@@ -165,55 +194,68 @@ public sealed class NotebookRunner
         notebook.EnsureCellIds();
     }
 
-    private async Task<CellRun> RunCellAsync(ExecutionEngine engine, string source, OutputCollector collector, CancellationToken cancel)
+    private async Task<CellRun> RunCellAsync(ICellEngine engine, string source, OutputCollector collector, CancellationToken cancel)
     {
         using var cellCancel = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        // Its own thread: a cell that never yields (a tight loop) must not hold the runner's thread or a pool thread.
-        var run = Task.Factory.StartNew(() => engine.ExecuteAsync(source, collector, cellCancel.Token),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        var run = Finish(engine.ExecuteAsync(source, collector, cellCancel.Token));
 
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var limit = _options.CellTimeout is { } timeout ? Task.Delay(timeout, stopWaiting.Token) : Task.Delay(Timeout.Infinite, stopWaiting.Token);
         if (await Task.WhenAny(run, limit).ConfigureAwait(false) == run)
         {
             await stopWaiting.CancelAsync().ConfigureAwait(false);
-            var finished = await Outcome(run).ConfigureAwait(false);
-            bool interrupted = finished.Status == ExecutionStatus.Interrupted && cancel.IsCancellationRequested;
-            return new CellRun(finished, false, interrupted, false);
+            var (finished, died) = await run.ConfigureAwait(false);
+            bool interrupted = died is null && finished.Status == ExecutionStatus.Interrupted && cancel.IsCancellationRequested;
+            return new CellRun(finished, died, false, interrupted, false);
         }
 
         bool timedOut = !cancel.IsCancellationRequested;
         if (timedOut) collector.DropFailures();
-        await cellCancel.CancelAsync().ConfigureAwait(false);
+        await cellCancel.CancelAsync().ConfigureAwait(false); // the worker cancels the cell's token
         bool stopped = await Task.WhenAny(run, Task.Delay(_options.CancelGrace, CancellationToken.None)).ConfigureAwait(false) == run;
-        var outcome = stopped ? await Outcome(run).ConfigureAwait(false) : new ExecutionOutcome(ExecutionStatus.Interrupted);
-        if (!stopped) _ = run.ContinueWith(t => t.Exception, TaskScheduler.Default); // observe a late fault
-        return new CellRun(outcome, timedOut, !timedOut, !stopped);
+        if (!stopped)
+        {
+            // A cell that ignores its token cannot be stopped inside its process; the process can be.
+            engine.Stop();
+            if (await Task.WhenAny(run, Task.Delay(KillWait, CancellationToken.None)).ConfigureAwait(false) != run)
+                return new CellRun(new ExecutionOutcome(ExecutionStatus.Interrupted), null, timedOut, !timedOut, true);
+        }
+        var (outcome, gone) = await run.ConfigureAwait(false);
+        return new CellRun(outcome, gone, timedOut, !timedOut, !stopped);
     }
 
-    private static async Task<ExecutionOutcome> Outcome(Task<ExecutionOutcome> run)
+    // The cell's outcome, or the report of the worker that died under it.
+    private static async Task<(ExecutionOutcome Outcome, KernelDiedException? Died)> Finish(Task<ExecutionOutcome> run)
     {
-        try { return await run.ConfigureAwait(false); }
+        try
+        {
+            return (await run.ConfigureAwait(false), null);
+        }
+        catch (KernelDiedException e)
+        {
+            string ename = KernelDiedException.ErrorName;
+            return (new ExecutionOutcome(ExecutionStatus.Error, new ExecutionFailed(ename, e.Message, [$"{ename}: {e.Message}", .. e.Details])), e);
+        }
         catch (Exception e)
         {
             // The engine reports failures as events; anything thrown is a bug in it, reported like a cell error.
-            return new ExecutionOutcome(ExecutionStatus.Error, new ExecutionFailed(e.GetType().Name, e.Message, [e.ToString()]));
+            return (new ExecutionOutcome(ExecutionStatus.Error, new ExecutionFailed(e.GetType().Name, e.Message, [e.ToString()])), null);
         }
     }
 
-    private NotebookOutput TimeoutOutput(bool abandoned)
+    private NotebookOutput TimeoutOutput(bool killed)
     {
-        string message = TimeoutMessage(abandoned);
+        string message = TimeoutMessage(killed);
         return new ErrorOutput(TimeoutErrorName, message, [$"{TimeoutErrorName}: {message}"]);
     }
 
-    private string TimeoutMessage(bool abandoned)
+    private string TimeoutMessage(bool killed)
     {
         string limit = Limit(_options.CellTimeout ?? TimeSpan.Zero);
         string text = $"A cell timed out while it was being executed, after {limit} seconds (--cell-timeout {limit}); it was cancelled.";
-        if (abandoned)
-            text += $" It ignored the cancellation for {Limit(_options.CancelGrace)} seconds (--cancel-grace), so it was abandoned"
-                + " and the notebook stopped here. Pass the cell's CancellationToken to long-running work, or check it in loops.";
+        if (killed)
+            text += $" It ignored the cancellation for {Limit(_options.CancelGrace)} seconds (--cancel-grace), so the kernel process"
+                + " running it was stopped and the notebook stopped here. Pass the cell's CancellationToken to long-running work, or check it in loops.";
         return text;
     }
 
@@ -226,5 +268,5 @@ public sealed class NotebookRunner
 
     private static string Limit(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private sealed record CellRun(ExecutionOutcome Outcome, bool TimedOut, bool Interrupted, bool Abandoned);
+    private sealed record CellRun(ExecutionOutcome Outcome, KernelDiedException? Died, bool TimedOut, bool Interrupted, bool Killed);
 }

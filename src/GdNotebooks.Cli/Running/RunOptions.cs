@@ -8,7 +8,7 @@ public sealed record RunOptions
     /// <summary>Where executed notebooks (and HTML reports) go unless <c>--out</c> says otherwise.</summary>
     public const string DefaultOutDirectory = "artifacts/notebooks";
 
-    /// <summary>How long a timed-out cell gets to honour its cancellation before the runner abandons it, by default.</summary>
+    /// <summary>How long a timed-out or interrupted cell gets to honour its cancellation before the runner kills its worker process, by default.</summary>
     public static readonly TimeSpan DefaultCancelGrace = TimeSpan.FromSeconds(5);
 
     /// <summary>The notebook files and directories named on the command line, in order.</summary>
@@ -26,7 +26,7 @@ public sealed record RunOptions
     /// <summary>Longest a cell may run; null for no limit.</summary>
     public TimeSpan? CellTimeout { get; init; }
 
-    /// <summary>How long a cell past its timeout gets to stop after being cancelled before the runner moves on without it.</summary>
+    /// <summary>How long a cell past its timeout (or interrupted by Ctrl-C) gets to stop after being cancelled before the runner kills its worker process.</summary>
     public TimeSpan CancelGrace { get; init; } = DefaultCancelGrace;
 
     /// <summary>Stop at the first failed notebook instead of running the rest.</summary>
@@ -44,7 +44,7 @@ public sealed record RunOptions
             new OptionSpec("--html", OptionType.Flag, "also write a self-contained HTML page per notebook and an index.html"),
             new OptionSpec("--param", OptionType.Text, "set a parameter after the cell tagged 'parameters' (true/false → bool, 12 → int, 0.5 → double, else string)", "NAME=VALUE", Repeatable: true),
             new OptionSpec("--cell-timeout", OptionType.Number, "cancel a cell running longer than S seconds and fail the notebook", "S"),
-            new OptionSpec("--cancel-grace", OptionType.Number, "seconds a timed-out cell gets to stop before it is abandoned", "S", "5"),
+            new OptionSpec("--cancel-grace", OptionType.Number, "seconds a timed-out or interrupted cell gets to stop before its worker process is killed", "S", "5"),
             new OptionSpec("--fail-fast", OptionType.Flag, "stop at the first notebook that fails"),
             new OptionSpec("--inplace", OptionType.Flag, "write executed notebooks over their inputs (.ipynb only)"),
         ],

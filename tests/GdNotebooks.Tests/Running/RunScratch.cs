@@ -4,7 +4,10 @@ using GdNotebooks.Tests.Notebooks;
 
 namespace GdNotebooks.Tests.Running;
 
-/// <summary>A scratch folder for runner tests: writes small notebooks and runs <c>gdnb run</c> on them in-process.</summary>
+/// <summary>
+/// A scratch folder for runner tests: writes small notebooks and runs <c>gdnb run</c> on them from the test process (its
+/// cells run in worker processes).
+/// </summary>
 internal sealed class RunScratch : IDisposable
 {
     private readonly ScratchDirectory _dir = new();
@@ -42,6 +45,66 @@ internal sealed class RunScratch : IDisposable
     public Notebook Executed(string name) => NotebookFile.Read(System.IO.Path.Combine(Out, name));
 
     public void Dispose() => _dir.Dispose();
+
+    /// <summary>The worker process ids named in progress lines (<c>[NAME] running … (worker process 123)</c>), in order.</summary>
+    public static IReadOnlyList<int> WorkerPids(string stderr) =>
+        System.Text.RegularExpressions.Regex.Matches(stderr, @"\(worker process (\d+)\)").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+
+    /// <summary>True once no process <paramref name="pid"/> runs, waiting up to a few seconds for the system to reap it.</summary>
+    public static bool ProcessGone(int pid)
+    {
+        for (int i = 0; i < 50; i++)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                if (process.HasExited) return true;
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                return true;
+            }
+            Thread.Sleep(100);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Worker processes (<c>gdnb.dll worker</c>) this test process started that still run, after waiting a few seconds for
+    /// them to go. Read from /proc, so always empty where there is none (the runner tests run on Linux).
+    /// </summary>
+    public static IReadOnlyList<int> LiveWorkers()
+    {
+        List<int> live = [];
+        for (int i = 0; i < 50; i++)
+        {
+            live = ChildWorkers();
+            if (live.Count == 0) break;
+            Thread.Sleep(100);
+        }
+        return live;
+    }
+
+    private static List<int> ChildWorkers()
+    {
+        if (!Directory.Exists("/proc/self")) return [];
+        var workers = new List<int>();
+        foreach (string dir in Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(System.IO.Path.GetFileName(dir), out int pid)) continue;
+            try
+            {
+                // /proc/PID/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+                string stat = System.IO.File.ReadAllText(System.IO.Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[0] == "Z" || int.Parse(fields[1]) != Environment.ProcessId) continue;
+                var argv = System.IO.File.ReadAllText(System.IO.Path.Combine(dir, "cmdline")).Split('\0');
+                if (argv.Any(a => a.EndsWith("gdnb.dll", StringComparison.Ordinal)) && argv.Contains("worker")) workers.Add(pid);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // it ended meanwhile
+        }
+        return workers;
+    }
 
     /// <summary>A code cell with tags.</summary>
     public static NotebookCell Code(string source, params string[] tags)

@@ -7,7 +7,10 @@ using NotebookMimeBundle = GdNotebooks.Cli.Notebooks.MimeBundle;
 
 namespace GdNotebooks.Tests.Running;
 
-/// <summary><c>gdnb run</c> in-process: outputs, counts, failures, parameters, order, exit codes.</summary>
+/// <summary>
+/// <c>gdnb run</c> called from the test process (cells run in its worker processes): outputs, counts, failures, crashes,
+/// parameters, order, exit codes.
+/// </summary>
 [Collection(RunnerCollection.Name)]
 public sealed class RunVerbTests : IDisposable
 {
@@ -146,6 +149,7 @@ public sealed class RunVerbTests : IDisposable
         Assert.Equal([["01-first", "ok"], ["02-second", "failed"], ["03-third", "ok"]], rows);
         Assert.True(stderr.IndexOf("[01-first] running", StringComparison.Ordinal) < stderr.IndexOf("[02-second] running", StringComparison.Ordinal));
         Assert.Contains("CS0103", stderr); // 'shared' does not exist: the second notebook did not see the first's state
+        Assert.Single(WorkerPids(stderr).Distinct()); // one worker process served all three, each on a fresh engine
         Assert.Equal("from dib\n", Assert.IsType<StreamOutput>(Assert.Single(_scratch.Executed("03-third.ipynb").Cells[0].Outputs)).Text);
     }
 
@@ -193,7 +197,7 @@ public sealed class RunVerbTests : IDisposable
         Assert.Contains("[t1-slow] cell 2/3 timed out after", stderr);
         Assert.Contains($"gdnb run: {slow}: cell 2/3", stderr);
         Assert.Contains("CellTimeoutError: A cell timed out while it was being executed, after 5 seconds", stderr);
-        Assert.DoesNotContain("abandoned", stderr);
+        Assert.DoesNotContain("worker process was stopped", stderr); // it honoured the cancellation: no kill
         var notebook = _scratch.Executed("t1-slow.ipynb");
         var error = Assert.IsType<ErrorOutput>(Assert.Single(notebook.Cells[1].Outputs));
         Assert.Equal(NotebookRunner.TimeoutErrorName, error.Name);
@@ -203,28 +207,136 @@ public sealed class RunVerbTests : IDisposable
     }
 
     [Fact]
-    public void A_cell_that_ignores_cancellation_is_abandoned_after_the_grace_period()
+    public void A_stack_overflow_ends_only_its_worker_the_notebook_fails_there_and_the_next_notebook_runs()
     {
-        // Ignores its CancellationToken; the stop file lets the test end the thread afterwards (a child-process test
-        // covers a true while(true){}).
-        string stop = _scratch.File("stop");
-        string input = _scratch.Notebook("stubborn.ipynb",
-            Code("Console.WriteLine(\"warm\");"),
-            Code($"while (!File.Exists({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(stop, true)})) {{ Thread.Sleep(10); }}"),
-            Code("1"));
-        try
+        string crash = _scratch.Notebook("so-1.ipynb",
+            Code("Console.WriteLine(\"before\");\nvar h = display(1);"),
+            Code("h.Update(2);\n40 + 2"),
+            Code("// recurse forever\nint F(int n) => F(n + 1) + 1;\nF(0)"),
+            Code("Console.WriteLine(\"never\");"));
+        string after = _scratch.Notebook("so-2.ipynb", Code("Console.WriteLine(\"next notebook ran\");"));
+
+        var (exit, stdout, stderr) = _scratch.Run(crash, after);
+
+        Assert.Equal(Gdnb.Failed, exit);
+        Assert.Contains($"gdnb run: {crash}: cell 3/4", stderr);
+        Assert.Contains("    | // recurse forever", stderr.Replace("\r\n", "\n"));
+        Assert.Contains($"{KernelDiedException.ErrorName}: The kernel process running this notebook", stderr);
+        Assert.Contains("so-1\tfailed\t3/4", stdout);
+        Assert.Contains("so-2\tok\t1/1", stdout);
+
+        var notebook = _scratch.Executed("so-1.ipynb");
+        Assert.Equal("before\n", Assert.IsType<StreamOutput>(notebook.Cells[0].Outputs[0]).Text);
+        Assert.Equal("2", NotebookMimeBundle.Text(Assert.IsType<DisplayDataOutput>(notebook.Cells[0].Outputs[1]).Data, "text/plain"));
+        Assert.Equal("42", NotebookMimeBundle.Text(Assert.IsType<ExecuteResultOutput>(Assert.Single(notebook.Cells[1].Outputs)).Data, "text/plain"));
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(notebook.Cells[2].Outputs));
+        Assert.Equal(KernelDiedException.ErrorName, error.Name);
+        Assert.Contains("a stack overflow or a crash", error.Value);
+        if (!OperatingSystem.IsWindows()) Assert.Contains("(SIGABRT, exit code 134)", error.Value);
+        Assert.Contains("Stack overflow.", error.Traceback); // the runtime's own report, from the worker's stderr
+        Assert.Null(notebook.Cells[3].ExecutionCount);
+        Assert.Equal("failed", notebook.Metadata["gdnotebooks"]!["status"]!.GetValue<string>());
+        Assert.Equal(KernelDiedException.ErrorName, notebook.Metadata["gdnotebooks"]!["failed_cell"]!["ename"]!.GetValue<string>());
+        Assert.Equal("next notebook ran\n", Assert.IsType<StreamOutput>(Assert.Single(_scratch.Executed("so-2.ipynb").Cells[0].Outputs)).Text);
+
+        Assert.Equal(2, WorkerPids(stderr).Distinct().Count());
+        Assert.Empty(LiveWorkers());
+    }
+
+    [Fact]
+    public void A_thread_left_running_by_one_notebook_cannot_write_into_the_next()
+    {
+        string first = _scratch.Notebook("left-1.ipynb",
+            Code("var h = display(0);\n_ = Task.Run(async () => { for (int i = 1; i <= 60; i++) { await Task.Delay(25); h.Update(i); display(\"leak \" + i); Console.WriteLine(\"late \" + i); } });"));
+        string second = _scratch.Notebook("left-2.ipynb", Code("Thread.Sleep(800);\n1"), Code("Thread.Sleep(400);\n2"));
+
+        var (exit, _, stderr) = _scratch.Run(first, second);
+
+        Assert.True(exit == Gdnb.Ok, stderr);
+        var notebook = _scratch.Executed("left-2.ipynb");
+        Assert.Equal(["1", "2"], notebook.Cells.Select(c => NotebookMimeBundle.Text(Assert.IsType<ExecuteResultOutput>(Assert.Single(c.Outputs)).Data, "text/plain")));
+        Assert.Contains("worker: late ", stderr); // console text outside any cell goes to the progress lines
+        Assert.Single(WorkerPids(stderr).Distinct());
+    }
+
+    [Theory]
+    [InlineData("Environment.FailFast(\"on purpose\");", "SIGABRT")]
+    [InlineData("System.Diagnostics.Process.GetCurrentProcess().Kill();", "SIGKILL")]
+    public void A_cell_that_ends_its_process_fails_the_notebook_even_when_tagged_raises_exception(string source, string signal)
+    {
+        string input = _scratch.Notebook("ends.ipynb", Code("var x = 1;"), Code(source, NotebookRunner.RaisesExceptionTag), Code("x"));
+
+        var (exit, _, stderr) = _scratch.Run(input);
+
+        Assert.Equal(Gdnb.Failed, exit);
+        var notebook = _scratch.Executed("ends.ipynb");
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(notebook.Cells[1].Outputs));
+        Assert.Equal(KernelDiedException.ErrorName, error.Name);
+        if (!OperatingSystem.IsWindows()) Assert.Contains($"({signal}, exit code", error.Value);
+        Assert.Null(notebook.Cells[2].ExecutionCount);
+        Assert.Contains("[ends] cell 2/3 failed", stderr);
+    }
+
+    [Fact]
+    public void Console_text_outside_any_cell_and_raw_stdout_writes_stay_out_of_the_notebook_and_the_protocol()
+    {
+        string input = _scratch.Notebook("stray.ipynb",
+            Code("Task.Run(async () => { await Task.Delay(200); Console.WriteLine(\"late line\"); });\nConsole.ReadLine() ?? \"no input\""),
+            Code("using (var raw = Console.OpenStandardOutput()) { raw.Write(\"raw bytes, no newline\"u8); raw.Flush(); }\nThread.Sleep(400);\nConsole.WriteLine(\"in cell\");"),
+            Code("6 * 7"));
+
+        var (exit, _, stderr) = _scratch.Run(input);
+
+        Assert.True(exit == Gdnb.Ok, stderr);
+        var notebook = _scratch.Executed("stray.ipynb");
+        Assert.Equal("no input", NotebookMimeBundle.Text(Assert.IsType<ExecuteResultOutput>(Assert.Single(notebook.Cells[0].Outputs)).Data, "text/plain"));
+        Assert.Equal("in cell\n", Assert.IsType<StreamOutput>(Assert.Single(notebook.Cells[1].Outputs)).Text);
+        Assert.Equal("42", NotebookMimeBundle.Text(Assert.IsType<ExecuteResultOutput>(Assert.Single(notebook.Cells[2].Outputs)).Data, "text/plain"));
+        Assert.Contains("[stray] worker: late line", stderr);
+        Assert.Contains("[stray] worker: stdout: raw bytes, no newline", stderr);
+    }
+
+    [Fact]
+    public void Ctrl_C_on_a_cell_that_ignores_the_interrupt_stops_its_worker_after_the_grace_and_exits_130()
+    {
+        string input = _scratch.Notebook("spin.ipynb", Code("Console.WriteLine(\"warm\");"), Code("while (true) { }"), Code("1"));
+        string next = _scratch.Notebook("spin-next.ipynb", Code("1"));
+        using var cancel = new CancellationTokenSource();
+        var stderr = new TriggerWriter("[spin] cell 1/3 ok", () => cancel.CancelAfter(TimeSpan.FromMilliseconds(300)));
+        var stdout = new StringWriter();
+        var clock = new System.Diagnostics.Stopwatch();
+        stderr.Triggered += clock.Start;
+
+        int exit = Gdnb.Run(["run", input, next, "--out", _scratch.Out, "--cancel-grace", "1"], stdout, stderr, cancel.Token);
+        clock.Stop();
+
+        string err = stderr.ToString();
+        Assert.Equal(Gdnb.Interrupted, exit);
+        Assert.Contains("[spin] cell 2/3 interrupted after", err);
+        Assert.Contains("it ignored the interrupt and its worker process was stopped", err);
+        Assert.Contains("spin-next\tnot-run", stdout.ToString());
+        // From the first progress line after the warm cell to the end: the 0.3 s wait, the grace and the kill, nowhere near forever.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.3) * 10, clock.Elapsed.ToString());
+        var notebook = _scratch.Executed("spin.ipynb");
+        Assert.Equal("interrupted", notebook.Metadata["gdnotebooks"]!["status"]!.GetValue<string>());
+        Assert.Null(notebook.Cells[2].ExecutionCount);
+        Assert.Empty(LiveWorkers());
+    }
+
+    /// <summary>A StringWriter that calls back once when a written line contains a marker.</summary>
+    private sealed class TriggerWriter(string marker, Action onMarker) : StringWriter
+    {
+        private bool _fired;
+
+        public event Action? Triggered;
+
+        public override void WriteLine(string? value)
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var (exit, _, stderr) = _scratch.Run(input, "--cell-timeout", "5", "--cancel-grace", "0.5");
-            Assert.Equal(Gdnb.Failed, exit);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), clock.Elapsed.ToString());
-            Assert.Contains("ignored cancellation and was abandoned", stderr);
-            var error = Assert.IsType<ErrorOutput>(Assert.Single(_scratch.Executed("stubborn.ipynb").Cells[1].Outputs));
-            Assert.Contains("so it was abandoned", error.Value);
-        }
-        finally
-        {
-            System.IO.File.WriteAllText(stop, "");
+            base.WriteLine(value);
+            if (_fired || value is null || !value.Contains(marker, StringComparison.Ordinal)) return;
+            _fired = true;
+            Triggered?.Invoke();
+            onMarker();
         }
     }
 

@@ -26,6 +26,10 @@ public static class Gdnb
     }
 
     /// <summary>Runs gdnb with <paramref name="args"/>.</summary>
+    /// <param name="args">The words after <c>gdnb</c>.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where progress, warnings and usage errors go.</param>
+    /// <param name="cancel">Ctrl-C: interrupts the running verb.</param>
     /// <param name="limits">The work limits (null: <see cref="WorkLimits.Default"/>); tests lower them to exercise a refusal quickly.</param>
     /// <param name="confirm">Asks a person whether to run an experiment beyond the limits (the question is the estimate);
     /// null refuses such experiments unless they were given <c>--yes</c>.</param>

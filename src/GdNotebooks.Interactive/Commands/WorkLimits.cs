@@ -55,7 +55,11 @@ public sealed record WorkLimits(long MaxOperations, long MaxBytes, long Availabl
     /// options hold <c>--yes</c> or <c>--force</c>, or when <paramref name="ask"/> (a question to a person at a
     /// terminal; null where there is none) returns true; beyond the machine's memory it never runs.
     /// </summary>
+    /// <param name="verb">The experiment, named in the message with the options that drive its cost.</param>
+    /// <param name="estimate">What the run would cost.</param>
+    /// <param name="options">The parsed options, looked at for <c>--yes</c>/<c>--force</c>.</param>
     /// <param name="flag">The flag this front end documents, named in the message.</param>
+    /// <param name="ask">Asks a person at a terminal; null where there is none.</param>
     public void Enforce(ExperimentVerb verb, WorkEstimate estimate, ParsedCommand options, string flag, Func<string, bool>? ask = null)
     {
         ArgumentNullException.ThrowIfNull(verb);

@@ -119,8 +119,8 @@ public sealed class KernelServerTests : IDisposable
     [Fact]
     public void Interrupt_on_control_stops_a_running_cell()
     {
-        _frontEnd.SendShell(MessageTypes.ExecuteRequest, new ExecuteRequest { Code = "while (true) { CancellationToken.ThrowIfCancellationRequested(); Thread.Sleep(5); }" });
-        Thread.Sleep(300);
+        _frontEnd.SendShell(MessageTypes.ExecuteRequest, new ExecuteRequest { Code = "Console.WriteLine(\"looping\"); while (true) { CancellationToken.ThrowIfCancellationRequested(); Thread.Sleep(5); }" });
+        WaitForStream(_frontEnd); // an interrupt sent before the cell runs would find nothing to stop
         var info = _frontEnd.SendControl(MessageTypes.KernelInfoRequest, new { });
         Assert.Equal(info.Header.MessageId, _frontEnd.NextControl().ParentHeader?.MessageId);
 
@@ -141,7 +141,7 @@ public sealed class KernelServerTests : IDisposable
             Code = "var until = DateTime.UtcNow.AddSeconds(3); Console.WriteLine(\"spinning\"); while (DateTime.UtcNow < until) { } \"finished\"",
         });
         // Interrupt only once the loop runs: an interrupt during compilation would stop the cell before it starts.
-        while (frontEnd.NextIoPub() is var m && m.MessageType != MessageTypes.Stream) { }
+        WaitForStream(frontEnd);
         frontEnd.SendControl(MessageTypes.InterruptRequest, new { });
         Assert.Equal(MessageTypes.InterruptReply, frontEnd.NextControl().MessageType);
 
@@ -163,8 +163,8 @@ public sealed class KernelServerTests : IDisposable
     public void A_cell_that_stops_on_interrupt_gets_no_restart_notice()
     {
         using var frontEnd = new FrontEnd(options: new KernelServerOptions { IgnoredInterruptNotice = TimeSpan.FromMilliseconds(300) });
-        var request = frontEnd.SendShell(MessageTypes.ExecuteRequest, new ExecuteRequest { Code = "await Task.Delay(-1, CancellationToken);" });
-        Thread.Sleep(300);
+        var request = frontEnd.SendShell(MessageTypes.ExecuteRequest, new ExecuteRequest { Code = "Console.WriteLine(\"waiting\"); await Task.Delay(-1, CancellationToken);" });
+        WaitForStream(frontEnd);
         frontEnd.SendControl(MessageTypes.InterruptRequest, new { });
         frontEnd.NextShell(TimeSpan.FromSeconds(10));
         Thread.Sleep(600);
@@ -216,5 +216,11 @@ public sealed class KernelServerTests : IDisposable
         _frontEnd.SendShell(MessageTypes.CommInfoRequest, new { });
         var comms = _frontEnd.NextShell();
         Assert.Equal(JsonValueKind.Object, comms.Content.GetProperty("comms").ValueKind);
+    }
+
+    /// <summary>Reads iopub until the running cell's first console output: from then on the cell is surely running.</summary>
+    private static void WaitForStream(FrontEnd frontEnd)
+    {
+        while (frontEnd.NextIoPub().MessageType != MessageTypes.Stream) { }
     }
 }

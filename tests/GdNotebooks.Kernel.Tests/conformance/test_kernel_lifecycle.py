@@ -55,13 +55,12 @@ class KernelLifecycleTests(unittest.TestCase):
                 self.assertEqual(["2"], outputs)
 
     def test_interrupt_stops_a_running_cell_quickly_and_the_kernel_goes_on(self):
-        msg_id = self.kc.execute("await Task.Delay(TimeSpan.FromMinutes(5), CancellationToken);")
-        # Wait until the cell runs (busy), then interrupt the way the stop button does.
+        msg_id = self.kc.execute('Console.WriteLine("waiting"); await Task.Delay(TimeSpan.FromMinutes(5), CancellationToken);')
+        # Wait until the cell runs (its first output), then interrupt the way the stop button does.
         while True:
             msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
                 break
-        time.sleep(0.5)
         started = time.monotonic()
         self.km.interrupt_kernel()
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)

@@ -74,14 +74,16 @@ public static class LearningRateRangeTest
         if (!double.IsFinite(initialLoss))
             return new LearningRateRangeTestResult(template, minLr, maxLr, steps, smoothing, initialLoss, points,
                 "the loss is not finite at the start, before any update", null);
-        // In logs: maxLr / minLr overflows for a range like 1e-300 … 1e300, which would make every rate infinite.
-        double average = 0, best = double.PositiveInfinity, logMin = Math.Log(minLr), logSpan = Math.Log(maxLr) - logMin;
+        // The geometric grid minLr·ratio^t; in logs only when maxLr / minLr overflows (a range like 1e-300 … 1e300),
+        // which would make every rate infinite. Keeping the direct form elsewhere keeps published rates bit-identical.
+        double average = 0, best = double.PositiveInfinity, ratio = maxLr / minLr, logMin = Math.Log(minLr), logSpan = Math.Log(maxLr) - logMin;
         int tick = Math.Max(1, steps / 100);
         string? stop = null;
         for (int k = 0; k < steps; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            double lr = k == 0 ? minLr : k == steps - 1 ? maxLr : Math.Exp(logMin + logSpan * k / (steps - 1));
+            double t = k / (double)(steps - 1);
+            double lr = k == steps - 1 ? maxLr : double.IsFinite(ratio) ? minLr * Math.Pow(ratio, t) : Math.Exp(logMin + logSpan * t);
             optimizer.Step(w, gradient, state, lr, problem);
             double loss = Evaluate();
             average = smoothing * average + (1 - smoothing) * loss;

@@ -48,8 +48,7 @@ public sealed partial class HtmlReport
         _plotly = plotly;
         _katex = katex ?? KatexSource.Resolve();
         _plotlyScript = new(() => plotly.Kind == PlotlySourceKind.Inline
-            ? $"<script type=\"text/javascript\">/* plotly.js (MIT licence), inlined from {Encode(Path.GetFileName(plotly.Location))} */\n"
-              + ScriptEnd().Replace(File.ReadAllText(plotly.Location), @"<\/script") + "\n</script>\n"
+            ? InlineScript(plotly.Location, $"plotly.js (MIT licence), inlined from {Encode(Path.GetFileName(plotly.Location))}")
             : $"<script type=\"text/javascript\" charset=\"utf-8\" src=\"{Encode(plotly.Location)}\"></script>\n");
     }
 
@@ -231,6 +230,10 @@ public sealed partial class HtmlReport
         .run.ok, tr.ok td:nth-child(2) { color: #2e7d32; } .run.failed, tr.failed td:nth-child(2) { color: #c62828; font-weight: bold; }
         nav { font-size: 13px; }
         """;
+
+    /// <summary>A script element holding the file at <paramref name="path"/>, escaped so its text cannot end the element.</summary>
+    internal static string InlineScript(string path, string comment) =>
+        $"<script type=\"text/javascript\">/* {comment} */\n" + ScriptEnd().Replace(File.ReadAllText(path), @"<\/script") + "\n</script>\n";
 
     private static string Href(string fromDirectory, string path) =>
         Path.GetRelativePath(Path.GetFullPath(fromDirectory), Path.GetFullPath(path)).Replace('\\', '/');

@@ -61,18 +61,9 @@ public sealed partial class KatexSource
     /// <summary>"KaTeX inlined from …" or "KaTeX from the jsDelivr CDN".</summary>
     public string Describe() => DistDirectory is null ? $"KaTeX {Version} from the jsDelivr CDN" : $"KaTeX inlined from {DistDirectory}";
 
-    private static string? FindNpmCopy()
-    {
-        string relative = Path.Combine("node_modules", "katex", "dist");
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, relative);
-                if (File.Exists(Path.Combine(candidate, "katex.min.js")) && File.Exists(Path.Combine(candidate, "contrib", "auto-render.min.js")))
-                    return candidate;
-            }
-        return null;
-    }
+    private static string? FindNpmCopy() =>
+        Charts.NpmCopy.Find(Path.Combine("katex", "dist", "contrib", "auto-render.min.js")) is { } autoRender
+            ? Path.GetDirectoryName(Path.GetDirectoryName(autoRender)) : null;
 
     private static string CdnHead() =>
         $"""
@@ -94,14 +85,9 @@ public sealed partial class KatexSource
                + Script(Path.Combine(dist, "katex.min.js")) + Script(Path.Combine(dist, "contrib", "auto-render.min.js")) + RenderCall;
     }
 
-    private static string Script(string path) =>
-        $"<script type=\"text/javascript\">/* {Path.GetFileName(path)}, KaTeX {Version} (MIT licence) */\n"
-        + ScriptEnd().Replace(File.ReadAllText(path), @"<\/script") + "\n</script>\n";
+    private static string Script(string path) => HtmlReport.InlineScript(path, $"{Path.GetFileName(path)}, KaTeX {Version} (MIT licence)");
 
     /// <summary>A font's whole <c>src:</c> list (woff2, woff and truetype URLs), capturing the font's file name.</summary>
     [GeneratedRegex(@"src:url\(fonts/(?<name>[A-Za-z0-9_-]+)\.woff2\) format\(""woff2""\)(,url\([^)]*\) format\(""[a-z]+""\))*")]
     private static partial Regex FontSources();
-
-    [GeneratedRegex("</script", RegexOptions.IgnoreCase)]
-    private static partial Regex ScriptEnd();
 }

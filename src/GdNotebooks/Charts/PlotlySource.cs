@@ -63,16 +63,7 @@ public sealed record PlotlySource
     /// The first <c>node_modules/plotly.js-dist-min/plotly.min.js</c> found walking up from the current directory,
     /// then from <see cref="AppContext.BaseDirectory"/>; null when there is none.
     /// </summary>
-    public static string? FindNpmCopy()
-    {
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, NpmRelativePath);
-                if (File.Exists(candidate)) return candidate;
-            }
-        return null;
-    }
+    public static string? FindNpmCopy() => NpmCopy.Find(Path.Combine("plotly.js-dist-min", "plotly.min.js"));
 
     /// <summary>"plotly.js inlined from /path/plotly.min.js" or "plotly.js from https://cdn.plot.ly/…".</summary>
     public string Describe() => Kind == PlotlySourceKind.Inline ? $"plotly.js inlined from {Location}" : $"plotly.js from {Location}";

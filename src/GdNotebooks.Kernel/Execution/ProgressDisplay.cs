@@ -10,6 +10,8 @@ namespace GdNotebooks.Kernel.Execution;
 /// A progress line that updates in place while an experiment runs: shown at once as a display with its own id, then
 /// replaced through <see cref="DisplayUpdated"/> events at most once per <see cref="Interval"/> (so at most 10 a second
 /// by default, however often the experiment reports), and finally by <see cref="Finish"/>. Reports may come from any thread.
+/// Updates are sent from a dedicated thread: the experiment's own parallel work fills the thread pool, where a timer's
+/// ticks could wait for seconds and the bar would jump from "running" to "done".
 /// </summary>
 public sealed class ProgressDisplay : IProgress<ExperimentProgress>, IDisposable
 {
@@ -20,7 +22,6 @@ public sealed class ProgressDisplay : IProgress<ExperimentProgress>, IDisposable
     private readonly string _title;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly object _gate = new();
-    private readonly Timer _timer;
     private ExperimentProgress? _latest;
     private string? _shown;
     private bool _finished;
@@ -34,7 +35,7 @@ public sealed class ProgressDisplay : IProgress<ExperimentProgress>, IDisposable
         DisplayId = "gdnb-progress-" + Guid.NewGuid().ToString("N");
         _shown = Text(null, "running…");
         _output.Publish(new DisplayProduced(Bundle(_shown, null, finished: false), DisplayId));
-        _timer = new Timer(_ => Tick(), null, Interval, Interval);
+        new Thread(TickUntilFinished) { IsBackground = true, Name = "gdnb progress" }.Start();
     }
 
     /// <summary>The display id the updates carry.</summary>
@@ -59,7 +60,7 @@ public sealed class ProgressDisplay : IProgress<ExperimentProgress>, IDisposable
         {
             if (_finished) return;
             _finished = true;
-            _timer.Dispose();
+            Monitor.PulseAll(_gate);
             var text = Text(_latest, $"{outcome} after {Seconds()}");
             _output.Publish(new DisplayUpdated(Bundle(text, _latest, finished: true), DisplayId));
         }
@@ -68,15 +69,18 @@ public sealed class ProgressDisplay : IProgress<ExperimentProgress>, IDisposable
     /// <summary>Stops the updates; shows "stopped" if <see cref="Finish"/> was not called.</summary>
     public void Dispose() => Finish("stopped");
 
-    private void Tick()
+    private void TickUntilFinished()
     {
         lock (_gate)
         {
-            if (_finished) return;
-            var text = Text(_latest, Seconds());
-            if (text == _shown) return;
-            _shown = text;
-            _output.Publish(new DisplayUpdated(Bundle(text, _latest, finished: false), DisplayId));
+            // Waiting releases the gate, so reports and Finish go on between ticks; Finish wakes the wait.
+            while (!_finished && !Monitor.Wait(_gate, Interval) && !_finished)
+            {
+                var text = Text(_latest, Seconds());
+                if (text == _shown) continue;
+                _shown = text;
+                _output.Publish(new DisplayUpdated(Bundle(text, _latest, finished: false), DisplayId));
+            }
         }
     }
 

@@ -188,34 +188,44 @@ public sealed class KernelServer
         if (content.StoreHistory && !content.Silent) _history.Add(count, content.Code, sink.ResultText);
         KernelLog.Debug($"cell {count} ran: {outcome.Status}");
 
+        // Requests queued behind a failed cell are taken off the socket before its reply goes out: a request sent after
+        // the client saw the reply (the next cell, run by hand) must run, not be aborted.
+        var queued = outcome.Failure is not null && content.StopOnError ? TakeQueued(request.Socket) : [];
         Reply(request, MessageTypes.ExecuteReply, outcome.Failure is { } failure
             ? new ExecuteReply { Status = "error", ExecutionCount = count, ErrorName = failure.ErrorName, ErrorValue = failure.Message, Traceback = failure.Traceback }
             : new ExecuteReply { ExecutionCount = count, Payload = [], UserExpressions = new Dictionary<string, JsonElement>() });
-        if (outcome.Failure is not null && content.StopOnError) AbortQueuedExecutions(request.Socket);
+        foreach (var next in queued) AbortOrHandle(next);
     }
 
-    // After a failed cell, execute requests already queued behind it are answered "aborted" (Run All stops there).
-    private void AbortQueuedExecutions(IMessageSocket socket)
+    private List<Request> TakeQueued(IMessageSocket socket)
     {
+        var queued = new List<Request>();
         while (socket.TryReceive(TimeSpan.Zero, out var frames))
         {
-            JupyterMessage message;
-            try { message = _codec.Decode(frames); }
-            catch (MessageRejectedException e) { KernelLog.Warn($"dropped a message on shell: {e.Message}"); continue; }
-            if (message.MessageType != MessageTypes.ExecuteRequest)
-            {
-                if (_handlers.TryGetValue(message.MessageType, out var handler))
-                {
-                    _iopub.Status("busy", message.Header);
-                    try { handler(new Request(message, socket, false)); }
-                    finally { _iopub.Status("idle", message.Header); }
-                }
-                continue;
-            }
-            _iopub.Status("busy", message.Header);
-            Reply(new Request(message, socket, false), MessageTypes.ExecuteReply, new ExecuteReply { Status = "aborted", ExecutionCount = _executionCount });
-            _iopub.Status("idle", message.Header);
+            try { queued.Add(new Request(_codec.Decode(frames), socket, false)); }
+            catch (MessageRejectedException e) { KernelLog.Warn($"dropped a message on shell: {e.Message}"); }
         }
+        return queued;
+    }
+
+    // After a failed cell, execute requests that were queued behind it are answered "aborted" (Run All stops there);
+    // other requests are handled as usual.
+    private void AbortOrHandle(Request request)
+    {
+        var message = request.Message;
+        if (message.MessageType != MessageTypes.ExecuteRequest)
+        {
+            if (_handlers.TryGetValue(message.MessageType, out var handler))
+            {
+                _iopub.Status("busy", message.Header);
+                try { handler(request); }
+                finally { _iopub.Status("idle", message.Header); }
+            }
+            return;
+        }
+        _iopub.Status("busy", message.Header);
+        Reply(request, MessageTypes.ExecuteReply, new ExecuteReply { Status = "aborted", ExecutionCount = _executionCount });
+        _iopub.Status("idle", message.Header);
     }
 
     private void IsComplete(Request request)

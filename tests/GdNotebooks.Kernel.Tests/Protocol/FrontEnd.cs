@@ -15,13 +15,16 @@ internal sealed class FrontEnd : IDisposable
     private readonly MessageSession _session = new() { Username = "tester" };
     private readonly CancellationTokenSource _stop = new();
 
-    public FrontEnd(string key = Key, KernelServerOptions? options = null)
+    /// <param name="key">The key the front end signs with (the kernel always uses <see cref="Key"/>).</param>
+    /// <param name="options">The kernel's options.</param>
+    /// <param name="kernelSide">Wraps the transport the kernel sees, to watch or act on what it sends.</param>
+    public FrontEnd(string key = Key, KernelServerOptions? options = null, Func<InMemoryKernelTransport, IKernelTransport>? kernelSide = null)
     {
         Transport = new InMemoryKernelTransport();
         Codec = new WireCodec(new MessageSigner(Key));
         ClientCodec = new WireCodec(new MessageSigner(key));
         Engine = new ExecutionEngine();
-        Server = new KernelServer(Transport, new WireCodec(new MessageSigner(key)), Engine, options);
+        Server = new KernelServer(kernelSide?.Invoke(Transport) ?? Transport, new WireCodec(new MessageSigner(key)), Engine, options);
         Serving = Task.Factory.StartNew(() => Server.Run(_stop.Token), TaskCreationOptions.LongRunning);
         var starting = NextIoPub();
         Assert.Equal("status", starting.MessageType);

@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using GdNotebooks.Kernel.Protocol;
 using GdNotebooks.Kernel.Protocol.Messages;
+using GdNotebooks.Kernel.Transport;
 
 namespace GdNotebooks.Kernel.Tests.Protocol;
 
@@ -69,6 +71,48 @@ public sealed class KernelServerTests : IDisposable
         var aborted = _frontEnd.NextShell();
         Assert.Equal(queued.Header.MessageId, aborted.ParentHeader?.MessageId);
         Assert.Equal("aborted", FrontEnd.Text(aborted.Content, "status"));
+    }
+
+    [Fact]
+    public void A_cell_sent_after_the_failed_cells_reply_runs_and_is_not_aborted()
+    {
+        // The front end sends its next cell the moment the error reply leaves the kernel (as a fast client does after
+        // an interrupt), before the kernel could look for requests queued behind the failed cell.
+        JupyterMessage? next = null;
+        FrontEnd? frontEnd = null;
+        using var fastClient = frontEnd = new FrontEnd(kernelSide: transport => new ShellSendHook(transport, frames =>
+        {
+            if (next is null && Encoding.UTF8.GetString(frames[^1]).Contains("\"ename\""))
+                next = frontEnd!.SendShell(MessageTypes.ExecuteRequest, new ExecuteRequest { Code = "\"still here\"" });
+        }));
+        frontEnd.SendShell(MessageTypes.ExecuteRequest, new ExecuteRequest { Code = "throw new InvalidOperationException(\"stop\");" });
+        Assert.Equal("error", FrontEnd.Text(frontEnd.NextShell().Content, "status"));
+
+        var reply = frontEnd.NextShell();
+        Assert.NotNull(next);
+        Assert.Equal(next.Header.MessageId, reply.ParentHeader?.MessageId);
+        Assert.Equal("ok", FrontEnd.Text(reply.Content, "status"));
+        var result = Assert.Single(frontEnd.IoPubUntilIdle(next), m => m.MessageType == MessageTypes.ExecuteResult);
+        Assert.Equal("still here", result.Content.GetProperty("data").GetProperty("text/plain").GetString());
+    }
+
+    /// <summary>The in-memory transport, calling <c>afterSend</c> with every shell message the kernel sends.</summary>
+    private sealed class ShellSendHook(InMemoryKernelTransport inner, Action<IReadOnlyList<byte[]>> afterSend) : IKernelTransport, IMessageSocket
+    {
+        public IMessageSocket Shell => this;
+        public IMessageSocket Control => inner.Control;
+        public IMessageSocket Stdin => inner.Stdin;
+        public IMessageSocket IoPub => inner.IoPub;
+
+        public void Send(IReadOnlyList<byte[]> frames)
+        {
+            inner.Shell.Send(frames);
+            afterSend(frames);
+        }
+
+        public bool TryReceive(TimeSpan timeout, out IReadOnlyList<byte[]> frames) => inner.Shell.TryReceive(timeout, out frames);
+
+        public void Dispose() { }
     }
 
     [Fact]

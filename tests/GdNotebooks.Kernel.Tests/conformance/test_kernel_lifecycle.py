@@ -20,17 +20,21 @@ class KernelLifecycleTests(unittest.TestCase):
         self.km.shutdown_kernel(now=True)
 
     def execute(self, code):
-        """Runs code; returns (reply content, text/plain results and stream text)."""
+        """Runs code; returns (reply content, text/plain results and stream text). Every iopub message of the request
+        is kept in self.seen, for failure messages."""
         outputs = []
+        self.seen = []
 
         def keep(msg):
             content = msg["content"]
+            self.seen.append((msg["msg_type"], content))
             if msg["msg_type"] == "execute_result":
                 outputs.append(content["data"]["text/plain"])
             elif msg["msg_type"] == "stream":
                 outputs.append(content["text"])
 
         reply = self.kc.execute_interactive(code, timeout=TIMEOUT, output_hook=keep)
+        self.seen.append(("execute_reply", reply["content"]))
         return reply["content"], outputs
 
     def test_restart_gives_a_fresh_kernel_that_answers(self):
@@ -69,7 +73,7 @@ class KernelLifecycleTests(unittest.TestCase):
         self.assertEqual("error", reply["content"]["status"])
         self.assertLess(stopped_after, 5.0, "the interrupt took %.2f s" % stopped_after)
         content, outputs = self.execute('"still here"')
-        self.assertEqual(["still here"], outputs)
+        self.assertEqual(["still here"], outputs, "messages: %r" % self.seen)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ public class W2Sharpness
     private Mlp _problem = null!;
     private double[] _point = null!, _start = null!;
 
+    [Params(1, 2)] public int Threads { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -54,7 +56,7 @@ public class W2Sharpness
         _start = Workload.SharpnessStart(_problem);
     }
 
-    [Benchmark] public double TopEigenvalue() => Workload.TopEigenvalue(_problem, _point, _start);
+    [Benchmark] public double TopEigenvalue() => Workload.TopEigenvalue(_problem, _point, _start, Threads);
 }
 
 /// <summary>W4: one epoch of the sweep with 16, 64, 256 configurations on digits grown ×1, ×10, ×100.</summary>

@@ -65,9 +65,9 @@ public static class Workload
     public static double[] SharpnessStart(Mlp problem) => PowerIteration.RandomStart(problem.Dimension, Seed);
 
     /// <summary>W2 on the fast path: cache the forward pass, then 20 power iterations on float32 HVPs.</summary>
-    public static double TopEigenvalue(Mlp problem, double[] point, double[] start)
+    public static double TopEigenvalue(Mlp problem, double[] point, double[] start, int threads)
     {
-        var hessian = new Float32MlpHessian(problem, point);
+        var hessian = new Float32MlpHessian(problem, point, threads);
         return PowerIteration.TopEigenpair(hessian.Multiply, start, PowerIterations, 0, CancellationToken.None).Eigenvalue;
     }
 }

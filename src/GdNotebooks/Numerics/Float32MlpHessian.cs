@@ -16,7 +16,13 @@ namespace GdNotebooks.Numerics;
 /// R{∇Wˡ} = R{δˡ}ᵀAˡ⁻¹ + δˡᵀR{Aˡ⁻¹}, R{∇bˡ} = Σ R{δˡ}, R{δˡ⁻¹} = [Aˡ⁻¹ &gt; 0] ⊙ (δˡVˡ + R{δˡ}Wˡ).
 /// Vectors are in <see cref="Mlp"/>'s parameter layout, as doubles, so it plugs into <see cref="PowerIteration"/>.
 /// </para>
-/// Not thread-safe (one caller at a time); products use up to the given number of threads, with the same bits for any number.
+/// <para>
+/// Every step but the sums over examples is row by row, so a product runs in fixed blocks of <see cref="BlockRows"/>
+/// examples, each block the whole forward and backward pass on its rows (one fork-join per product, not one per matrix
+/// product), and the blocks' partial R{∇W}, R{∇b} are added in block order. The blocks do not depend on the number of
+/// threads, so neither do the bits.
+/// </para>
+/// Not thread-safe (one caller at a time).
 /// </summary>
 public sealed class Float32MlpHessian
 {
@@ -31,14 +37,15 @@ public sealed class Float32MlpHessian
     private readonly float[][] _rOut;     // R{Aˡ⁺¹} (hidden) or R{Zᴸ} (last), n × padded[ℓ+1]
     private readonly float[][] _rDelta;   // R{δ} of weight layer ℓ
     private readonly float[][] _vt, _v, _c, _rdwt, _rdb;
+    private readonly float[][][] _blockDwt, _blockDb;   // each block's partial R{∇Wˡ}, R{∇bˡ}
+    private readonly int _blocks;
     private float[] _probabilities = [];   // softmax of the logits, n × padded[L]
 
     /// <summary>The Hessian of <paramref name="problem"/>'s training loss at <paramref name="parameters"/>.</summary>
     /// <param name="problem">A classification MLP (see <see cref="Float32Mlp.Supports"/>).</param>
     /// <param name="parameters">The point, in the problem's flat float64 layout.</param>
-    /// <param name="maxDegreeOfParallelism">Threads for the products (rows of each matrix product split in blocks).
-    /// Default 1: on digits a product takes about 1 ms and ten fork-joins per product cost more than they gain on a busy
-    /// 2-core machine (measured 0.85–1.1 ms on one thread, 1.0–1.8 ms on two). Results are bit-identical for any value.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for the products, one block of examples per thread at a time.
+    /// Results are bit-identical for any value.</param>
     public Float32MlpHessian(Mlp problem, ReadOnlySpan<double> parameters, int maxDegreeOfParallelism = 1)
     {
         _threads = maxDegreeOfParallelism;
@@ -61,8 +68,17 @@ public sealed class Float32MlpHessian
         _c = Enumerable.Range(0, layers).Select(l => new float[_padded[l + 1]]).ToArray();
         _rdwt = Enumerable.Range(0, layers).Select(l => new float[_sizes[l] * _padded[l + 1]]).ToArray();
         _rdb = Enumerable.Range(0, layers).Select(l => new float[_padded[l + 1]]).ToArray();
+        _blocks = (_n + BlockRows - 1) / BlockRows;
+        _blockDwt = Enumerable.Range(0, _blocks).Select(_ => _rdwt.Select(m => new float[m.Length]).ToArray()).ToArray();
+        _blockDb = Enumerable.Range(0, _blocks).Select(_ => _rdb.Select(m => new float[m.Length]).ToArray()).ToArray();
         CacheForward();
     }
+
+    /// <summary>
+    /// Examples per block of a product (a multiple of the 6-row GEMM tile): small enough that two threads share a
+    /// product's 8 blocks on digits, large enough that a block's ∇W products are not dominated by their tiles' set-up.
+    /// </summary>
+    public const int BlockRows = 192;
 
     public int Dimension => _problem.Dimension;
 
@@ -81,41 +97,14 @@ public sealed class Float32MlpHessian
     {
         if (v.Length != Dimension || result.Length != Dimension) throw new ArgumentException($"vectors must have {Dimension} entries");
         LoadDirection(v);
-        int layers = _net.Layers;
-        // Forward: R{Zˡ⁺¹} = Aˡ Vᵀ + c (+ R{Aˡ} Wᵀ), gated to R{Aˡ⁺¹} on hidden layers.
-        for (int l = 0; l < layers; l++)
+        if (_threads == 1 || _blocks == 1)
         {
-            int pin = _padded[l], pout = _padded[l + 1];
-            var output = _rOut[l];
-            Gemm.RunParallel(_threads, _n, pout, _sizes[l], _act[l], pin, 1, _vt[l], pout, output, pout, new GemmEpilogues.Bias(_c[l]));
-            if (l > 0)
-            {
-                var weights = _net.TransposedWeights(l);
-                if (l < layers - 1)
-                    Gemm.RunParallel(_threads, _n, pout, _sizes[l], _rOut[l - 1], pin, 1, weights, pout, output, pout,
-                        new GemmEpilogues.ReluGate(_act[l + 1], pout, accumulate: true));
-                else
-                    Gemm.RunParallel(_threads, _n, pout, _sizes[l], _rOut[l - 1], pin, 1, weights, pout, output, pout, new GemmEpilogues.Accumulate());
-            }
-            else if (layers > 1) Gate(_rOut[0], _act[1]);
+            for (int block = 0; block < _blocks; block++) MultiplyBlock(block);
         }
-        SoftmaxHessianTimes();
-        // Backward.
-        for (int l = layers - 1; l >= 0; l--)
-        {
-            int pin = _padded[l], pout = _padded[l + 1];
-            var rdwt = _rdwt[l];
-            Gemm.RunParallel(_threads, _sizes[l], pout, _n, _act[l], 1, pin, _rDelta[l], pout, rdwt, pout, new GemmEpilogues.Store());
-            ColumnSums(_rDelta[l], pout, _rdb[l]);
-            if (l == 0) break;
-            Gemm.RunParallel(_threads, _sizes[l], pout, _n, _rOut[l - 1], 1, pin, _delta[l], pout, rdwt, pout, new GemmEpilogues.Accumulate());
-            var previous = _rDelta[l - 1];
-            Gemm.RunParallel(_threads, _n, pin, _sizes[l + 1], _delta[l], pout, 1, _v[l], pin, previous, pin, new GemmEpilogues.Store());
-            Gemm.RunParallel(_threads, _n, pin, _sizes[l + 1], _rDelta[l], pout, 1, _net.Weights(l), pin, previous, pin,
-                new GemmEpilogues.ReluGate(_act[l], pin, accumulate: true));
-        }
+        else Parallel.For(0, _blocks, new ParallelOptions { MaxDegreeOfParallelism = _threads }, MultiplyBlock);
+        SumBlocks();
         int offset = 0;
-        for (int l = 0; l < layers; l++)
+        for (int l = 0; l < _net.Layers; l++)
         {
             int fanIn = _sizes[l], fanOut = _sizes[l + 1], pout = _padded[l + 1];
             for (int o = 0; o < fanOut; o++)
@@ -125,6 +114,71 @@ public sealed class Float32MlpHessian
             offset += fanOut;
         }
     }
+
+    /// <summary>The product's forward and backward pass on one block of examples; R{∇W}, R{∇b} go to the block's partials.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MultiplyBlock(int block)
+    {
+        int first = block * BlockRows, end = Math.Min(_n, first + BlockRows), rows = end - first;
+        int layers = _net.Layers;
+        // Forward: R{Zˡ⁺¹} = Aˡ Vᵀ + c (+ R{Aˡ} Wᵀ), gated to R{Aˡ⁺¹} on hidden layers.
+        for (int l = 0; l < layers; l++)
+        {
+            int pin = _padded[l], pout = _padded[l + 1];
+            var output = _rOut[l];
+            Rows(first, end, pout, _sizes[l], _act[l], pin, _vt[l], pout, output, pout, new GemmEpilogues.Bias(_c[l]));
+            if (l > 0)
+            {
+                var weights = _net.TransposedWeights(l);
+                if (l < layers - 1)
+                    Rows(first, end, pout, _sizes[l], _rOut[l - 1], pin, weights, pout, output, pout, new GemmEpilogues.ReluGate(_act[l + 1], pout, accumulate: true));
+                else
+                    Rows(first, end, pout, _sizes[l], _rOut[l - 1], pin, weights, pout, output, pout, new GemmEpilogues.Accumulate());
+            }
+            else if (layers > 1) Gate(_rOut[0], _act[1], first * pout, end * pout);
+        }
+        SoftmaxHessianTimes(first, end);
+        // Backward; the sums over this block's examples are ∇W products with the block as their inner dimension.
+        for (int l = layers - 1; l >= 0; l--)
+        {
+            int pin = _padded[l], pout = _padded[l + 1];
+            var rdwt = _blockDwt[block][l];
+            Gemm.Run(_sizes[l], pout, rows, ref At(_act[l], first * pin), 1, pin, ref At(_rDelta[l], first * pout), pout, ref At(rdwt, 0), pout,
+                new GemmEpilogues.Store());
+            ColumnSums(_rDelta[l], pout, first, end, _blockDb[block][l]);
+            if (l == 0) break;
+            Gemm.Run(_sizes[l], pout, rows, ref At(_rOut[l - 1], first * pin), 1, pin, ref At(_delta[l], first * pout), pout, ref At(rdwt, 0), pout,
+                new GemmEpilogues.Accumulate());
+            var previous = _rDelta[l - 1];
+            Rows(first, end, pin, _sizes[l + 1], _delta[l], pout, _v[l], pin, previous, pin, new GemmEpilogues.Store());
+            Rows(first, end, pin, _sizes[l + 1], _rDelta[l], pout, _net.Weights(l), pin, previous, pin, new GemmEpilogues.ReluGate(_act[l], pin, accumulate: true));
+        }
+    }
+
+    /// <summary>R{∇W}, R{∇b} = the blocks' partials added in block order.</summary>
+    private void SumBlocks()
+    {
+        for (int l = 0; l < _net.Layers; l++)
+        {
+            _blockDwt[0][l].CopyTo(_rdwt[l], 0);
+            _blockDb[0][l].CopyTo(_rdb[l], 0);
+            for (int block = 1; block < _blocks; block++)
+            {
+                Add(_blockDwt[block][l], _rdwt[l]);
+                Add(_blockDb[block][l], _rdb[l]);
+            }
+        }
+    }
+
+    private static void Add(float[] source, float[] target)
+    {
+        for (int i = 0; i < target.Length; i++) target[i] += source[i];
+    }
+
+    /// <summary>Rows [first, end) of C = epilogue(A·B), A row-major with row stride lda.</summary>
+    private static void Rows<TEpilogue>(int first, int end, int n, int k, float[] a, int lda, float[] b, int ldb, float[] c, int ldc, TEpilogue epilogue)
+        where TEpilogue : struct, IGemmEpilogue =>
+        Gemm.RunRows(first, end, n, k, ref Ref(a), lda, 1, ref Ref(b), ldb, ref Ref(c), ldc, epilogue);
 
     private void CacheForward()
     {
@@ -165,15 +219,15 @@ public sealed class Float32MlpHessian
         }
     }
 
-    /// <summary>R{δᴸ} = P ⊙ (R{Zᴸ} − rowsum(P ⊙ R{Zᴸ})) / n, row by row over the real classes.</summary>
+    /// <summary>R{δᴸ} = P ⊙ (R{Zᴸ} − rowsum(P ⊙ R{Zᴸ})) / n, row by row over the real classes, on rows [first, end).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SoftmaxHessianTimes()
+    private void SoftmaxHessianTimes(int first, int end)
     {
         int layers = _net.Layers, width = _padded[layers], classes = _sizes[layers];
         var rz = _rOut[layers - 1];
         var result = _rDelta[layers - 1];
         float inverse = 1f / _n;
-        for (int r = 0; r < _n; r++)
+        for (int r = first; r < end; r++)
         {
             int row = r * width;
             float pu = 0;
@@ -204,26 +258,28 @@ public sealed class Float32MlpHessian
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Gate(float[] values, float[] gate)
+    private static void Gate(float[] values, float[] gate, int start, int end)
     {
         ref float x = ref Ref(values);
         ref float g = ref Ref(gate);
-        for (int i = 0; i + 8 <= values.Length; i += 8)
+        for (int i = start; i + 8 <= end; i += 8)
             (Vector256.LoadUnsafe(ref x, (nuint)i) & Vector256.GreaterThan(Vector256.LoadUnsafe(ref g, (nuint)i), Vector256<float>.Zero))
                 .StoreUnsafe(ref x, (nuint)i);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ColumnSums(float[] matrix, int width, float[] sums)
+    private static void ColumnSums(float[] matrix, int width, int first, int end, float[] sums)
     {
         ref float m = ref Ref(matrix);
         for (int o = 0; o < width; o += 8)
         {
             var sum = Vector256<float>.Zero;
-            for (int r = 0; r < _n; r++) sum += Vector256.LoadUnsafe(ref m, (nuint)(r * width + o));
+            for (int r = first; r < end; r++) sum += Vector256.LoadUnsafe(ref m, (nuint)(r * width + o));
             sum.StoreUnsafe(ref Ref(sums), (nuint)o);
         }
     }
 
     private static ref float Ref(float[] array) => ref MemoryMarshal.GetArrayDataReference(array);
+
+    private static ref float At(float[] array, int index) => ref Unsafe.Add(ref Ref(array), index);
 }

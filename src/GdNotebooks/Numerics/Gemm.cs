@@ -102,7 +102,7 @@ public static class Gemm
 
     /// <summary>Rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>) of the product; a and c are the whole matrices.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RunRows<TEpilogue>(int rowStart, int rowEnd, int n, int k, ref float a, int rowStride, int columnStride, ref float b, int ldb,
+    internal static void RunRows<TEpilogue>(int rowStart, int rowEnd, int n, int k, ref float a, int rowStride, int columnStride, ref float b, int ldb,
         ref float c, int ldc, TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
     {
         if (k <= 2 * SumChunk || !TEpilogue.CanSplitSum || n < 8)

@@ -94,11 +94,17 @@ public class Float32MlpTests
         var sampler = new MiniBatchSampler(data.Rows, 32, 0);
         for (int i = 0; i < 100; i++) network.TrainStep(data, sampler.Next(), 0.05f);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 200; i++) network.TrainStep(data, sampler.Next(), 0.05f);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The runtime itself may allocate once on this thread (tiered JIT promotions land while we measure), so the
+        // claim is that some 200-step window allocates nothing: a step that allocates would show in every window.
+        var windows = new List<long>();
+        for (int window = 0; window < 5 && (windows.Count == 0 || windows[^1] != 0); window++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 200; i++) network.TrainStep(data, sampler.Next(), 0.05f);
+            windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
-        Assert.Equal(0, allocated);
+        Assert.True(windows[^1] == 0, $"bytes allocated per 200-step window: {string.Join(", ", windows)}");
     }
 
     [Fact]

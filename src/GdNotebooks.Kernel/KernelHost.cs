@@ -17,6 +17,7 @@ public static class KernelHost
     {
         options ??= new KernelOptions();
         KernelLog.Verbose = options.Verbose;
+        KernelLog.Debug("starting");
         ConnectionInfo connection;
         MessageSigner signer;
         try

@@ -146,13 +146,18 @@ public sealed class KernelServer
             KernelLog.Warn("ignored execute_request on the control channel");
             return;
         }
+        if (KernelLog.Verbose) KernelLog.Debug($"{message.MessageType} received on {(onControl ? "control" : "shell")}");
         _iopub.Status("busy", message.Header);
         try { handler(new Request(message, socket, onControl)); }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             KernelLog.Warn($"could not handle {message.MessageType}: {e.Message}");
         }
-        finally { _iopub.Status("idle", message.Header); }
+        finally
+        {
+            _iopub.Status("idle", message.Header);
+            if (KernelLog.Verbose) KernelLog.Debug($"{message.MessageType} done");
+        }
     }
 
     private void Reply(Request request, string type, object content)

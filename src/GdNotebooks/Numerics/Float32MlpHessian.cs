@@ -36,7 +36,8 @@ public sealed class Float32MlpHessian
     private readonly float[][] _delta;    // δ of weight layer ℓ (∂/∂Zˡ⁺¹), n × padded[ℓ+1]
     private readonly float[][] _rOut;     // R{Aˡ⁺¹} (hidden) or R{Zᴸ} (last), n × padded[ℓ+1]
     private readonly float[][] _rDelta;   // R{δ} of weight layer ℓ
-    private readonly float[][] _vt, _v, _c, _rdwt, _rdb;
+    private readonly Float32Mlp _direction;  // v, in the network's own padded layout (Vᵀ, V, c per layer)
+    private readonly float[][] _rdwt, _rdb;
     private readonly float[][][] _blockDwt, _blockDb;   // each block's partial R{∇Wˡ}, R{∇bˡ}
     private readonly int _blocks;
     private float[] _probabilities = [];   // softmax of the logits, n × padded[L]
@@ -63,9 +64,7 @@ public sealed class Float32MlpHessian
         _delta = Enumerable.Range(0, layers).Select(l => new float[_n * _padded[l + 1]]).ToArray();
         _rOut = Enumerable.Range(0, layers).Select(l => new float[_n * _padded[l + 1]]).ToArray();
         _rDelta = Enumerable.Range(0, layers).Select(l => new float[_n * _padded[l + 1]]).ToArray();
-        _vt = Enumerable.Range(0, layers).Select(l => new float[_padded[l] * _padded[l + 1]]).ToArray();
-        _v = Enumerable.Range(0, layers).Select(l => l == 0 ? [] : new float[_sizes[l + 1] * _padded[l]]).ToArray();
-        _c = Enumerable.Range(0, layers).Select(l => new float[_padded[l + 1]]).ToArray();
+        _direction = new Float32Mlp(problem, parameters, 1);
         _rdwt = Enumerable.Range(0, layers).Select(l => new float[_sizes[l] * _padded[l + 1]]).ToArray();
         _rdb = Enumerable.Range(0, layers).Select(l => new float[_padded[l + 1]]).ToArray();
         _blocks = (_n + BlockRows - 1) / BlockRows;
@@ -96,23 +95,14 @@ public sealed class Float32MlpHessian
     public void Multiply(ReadOnlySpan<double> v, Span<double> result)
     {
         if (v.Length != Dimension || result.Length != Dimension) throw new ArgumentException($"vectors must have {Dimension} entries");
-        LoadDirection(v);
+        _direction.SetParameters(_problem, v);
         if (_threads == 1 || _blocks == 1)
         {
             for (int block = 0; block < _blocks; block++) MultiplyBlock(block);
         }
         else Parallel.For(0, _blocks, new ParallelOptions { MaxDegreeOfParallelism = _threads }, MultiplyBlock);
         SumBlocks();
-        int offset = 0;
-        for (int l = 0; l < _net.Layers; l++)
-        {
-            int fanIn = _sizes[l], fanOut = _sizes[l + 1], pout = _padded[l + 1];
-            for (int o = 0; o < fanOut; o++)
-                for (int i = 0; i < fanIn; i++) result[offset + o * fanIn + i] = _rdwt[l][i * pout + o];
-            offset += fanIn * fanOut;
-            for (int o = 0; o < fanOut; o++) result[offset + o] = _rdb[l][o];
-            offset += fanOut;
-        }
+        Float32Mlp.Flatten(_sizes, _padded, _rdwt, _rdb, result);
     }
 
     /// <summary>The product's forward and backward pass on one block of examples; R{∇W}, R{∇b} go to the block's partials.</summary>
@@ -126,7 +116,7 @@ public sealed class Float32MlpHessian
         {
             int pin = _padded[l], pout = _padded[l + 1];
             var output = _rOut[l];
-            Rows(first, end, pout, _sizes[l], _act[l], pin, _vt[l], pout, output, pout, new GemmEpilogues.Bias(_c[l]));
+            Rows(first, end, pout, _sizes[l], _act[l], pin, _direction.TransposedWeights(l), pout, output, pout, new GemmEpilogues.Bias(_direction.Bias(l)));
             if (l > 0)
             {
                 var weights = _net.TransposedWeights(l);
@@ -150,7 +140,7 @@ public sealed class Float32MlpHessian
             Gemm.Run(_sizes[l], pout, rows, ref At(_rOut[l - 1], first * pin), 1, pin, ref At(_delta[l], first * pout), pout, ref At(rdwt, 0), pout,
                 new GemmEpilogues.Accumulate());
             var previous = _rDelta[l - 1];
-            Rows(first, end, pin, _sizes[l + 1], _delta[l], pout, _v[l], pin, previous, pin, new GemmEpilogues.Store());
+            Rows(first, end, pin, _sizes[l + 1], _delta[l], pout, _direction.Weights(l), pin, previous, pin, new GemmEpilogues.Store());
             Rows(first, end, pin, _sizes[l + 1], _rDelta[l], pout, _net.Weights(l), pin, previous, pin, new GemmEpilogues.ReluGate(_act[l], pin, accumulate: true));
         }
     }
@@ -233,27 +223,6 @@ public sealed class Float32MlpHessian
             float pu = 0;
             for (int k = 0; k < classes; k++) pu = MathF.FusedMultiplyAdd(_probabilities[row + k], rz[row + k], pu);
             for (int k = 0; k < classes; k++) result[row + k] = _probabilities[row + k] * (rz[row + k] - pu) * inverse;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void LoadDirection(ReadOnlySpan<double> v)
-    {
-        for (int l = 0; l < _net.Layers; l++)
-        {
-            int fanIn = _sizes[l], fanOut = _sizes[l + 1], pin = _padded[l], pout = _padded[l + 1];
-            var weights = v.Slice(_problem.Blocks[2 * l].Offset, fanIn * fanOut);
-            var bias = v.Slice(_problem.Blocks[2 * l + 1].Offset, fanOut);
-            for (int o = 0; o < fanOut; o++)
-            {
-                for (int i = 0; i < fanIn; i++)
-                {
-                    float value = (float)weights[o * fanIn + i];
-                    _vt[l][i * pout + o] = value;
-                    if (l > 0) _v[l][o * pin + i] = value;
-                }
-                _c[l][o] = (float)bias[o];
-            }
         }
     }
 

@@ -7,8 +7,8 @@ namespace GdNotebooks.Numerics;
 
 /// <summary>
 /// Exact Hessian-vector products of a ReLU <see cref="Mlp"/> classifier's mean training loss at a fixed point, in float32
-/// over the whole training set at once: Pearlmutter's R-operator (see <see cref="Mlp"/>) with every per-example
-/// product batched into <see cref="Gemm"/> calls over all n examples.
+/// over the whole training set: Pearlmutter's R-operator (see <see cref="Mlp"/>) with the per-example products batched
+/// into <see cref="Gemm"/> calls over blocks of <see cref="BlockRows"/> examples (below).
 /// <para>
 /// What does not depend on v is computed once in the constructor: the activations Aˡ, the softmax probabilities P and
 /// the back-propagated δˡ. A product then needs, per layer, R{Zˡ} = Aˡ⁻¹Vˡᵀ + cˡ + R{Aˡ⁻¹}Wˡᵀ,
@@ -37,8 +37,7 @@ public sealed class Float32MlpHessian
     private readonly float[][] _rOut;     // R{Aˡ⁺¹} (hidden) or R{Zᴸ} (last), n × padded[ℓ+1]
     private readonly float[][] _rDelta;   // R{δ} of weight layer ℓ
     private readonly Float32Mlp _direction;  // v, in the network's own padded layout (Vᵀ, V, c per layer)
-    private readonly float[][] _rdwt, _rdb;
-    private readonly float[][][] _blockDwt, _blockDb;   // each block's partial R{∇Wˡ}, R{∇bˡ}
+    private readonly float[][][] _blockDwt, _blockDb;   // each block's partial R{∇Wˡ}, R{∇bˡ}; block 0's ends as the sum
     private readonly int _blocks;
     private float[] _probabilities = [];   // softmax of the logits, n × padded[L]
 
@@ -65,11 +64,9 @@ public sealed class Float32MlpHessian
         _rOut = Enumerable.Range(0, layers).Select(l => new float[_n * _padded[l + 1]]).ToArray();
         _rDelta = Enumerable.Range(0, layers).Select(l => new float[_n * _padded[l + 1]]).ToArray();
         _direction = new Float32Mlp(problem, parameters, 1);
-        _rdwt = Enumerable.Range(0, layers).Select(l => new float[_sizes[l] * _padded[l + 1]]).ToArray();
-        _rdb = Enumerable.Range(0, layers).Select(l => new float[_padded[l + 1]]).ToArray();
         _blocks = (_n + BlockRows - 1) / BlockRows;
-        _blockDwt = Enumerable.Range(0, _blocks).Select(_ => _rdwt.Select(m => new float[m.Length]).ToArray()).ToArray();
-        _blockDb = Enumerable.Range(0, _blocks).Select(_ => _rdb.Select(m => new float[m.Length]).ToArray()).ToArray();
+        _blockDwt = Enumerable.Range(0, _blocks).Select(_ => Enumerable.Range(0, layers).Select(l => new float[_sizes[l] * _padded[l + 1]]).ToArray()).ToArray();
+        _blockDb = Enumerable.Range(0, _blocks).Select(_ => Enumerable.Range(0, layers).Select(l => new float[_padded[l + 1]]).ToArray()).ToArray();
         CacheForward();
     }
 
@@ -102,7 +99,7 @@ public sealed class Float32MlpHessian
         }
         else Parallel.For(0, _blocks, new ParallelOptions { MaxDegreeOfParallelism = _threads }, MultiplyBlock);
         SumBlocks();
-        Float32Mlp.Flatten(_sizes, _padded, _rdwt, _rdb, result);
+        Float32Mlp.Flatten(_sizes, _padded, _blockDwt[0], _blockDb[0], result);
     }
 
     /// <summary>The product's forward and backward pass on one block of examples; R{∇W}, R{∇b} go to the block's partials.</summary>
@@ -145,19 +142,15 @@ public sealed class Float32MlpHessian
         }
     }
 
-    /// <summary>R{∇W}, R{∇b} = the blocks' partials added in block order.</summary>
+    /// <summary>R{∇W}, R{∇b} = the blocks' partials added in block order, into block 0's (rewritten by every product).</summary>
     private void SumBlocks()
     {
         for (int l = 0; l < _net.Layers; l++)
-        {
-            _blockDwt[0][l].CopyTo(_rdwt[l], 0);
-            _blockDb[0][l].CopyTo(_rdb[l], 0);
             for (int block = 1; block < _blocks; block++)
             {
-                Add(_blockDwt[block][l], _rdwt[l]);
-                Add(_blockDb[block][l], _rdb[l]);
+                Add(_blockDwt[block][l], _blockDwt[0][l]);
+                Add(_blockDb[block][l], _blockDb[0][l]);
             }
-        }
     }
 
     private static void Add(float[] source, float[] target)

@@ -136,6 +136,13 @@ public sealed class KernelServer
             KernelLog.Warn($"dropped a message on {(onControl ? "control" : "shell")}: {e.Message}");
             return;
         }
+        Dispatch(new Request(message, socket, onControl));
+    }
+
+    /// <summary>Runs the request's handler between busy and idle status; unknown and misplaced requests are logged and ignored.</summary>
+    private void Dispatch(Request request)
+    {
+        var (message, onControl) = (request.Message, request.OnControl);
         if (!_handlers.TryGetValue(message.MessageType, out var handler))
         {
             KernelLog.Warn($"ignored unknown message type '{message.MessageType}'");
@@ -148,7 +155,7 @@ public sealed class KernelServer
         }
         if (KernelLog.Verbose) KernelLog.Debug($"{message.MessageType} received on {(onControl ? "control" : "shell")}");
         _iopub.Status("busy", message.Header);
-        try { handler(new Request(message, socket, onControl)); }
+        try { handler(request); }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             KernelLog.Warn($"could not handle {message.MessageType}: {e.Message}");
@@ -220,12 +227,7 @@ public sealed class KernelServer
         var message = request.Message;
         if (message.MessageType != MessageTypes.ExecuteRequest)
         {
-            if (_handlers.TryGetValue(message.MessageType, out var handler))
-            {
-                _iopub.Status("busy", message.Header);
-                try { handler(request); }
-                finally { _iopub.Status("idle", message.Header); }
-            }
+            Dispatch(request);
             return;
         }
         _iopub.Status("busy", message.Header);

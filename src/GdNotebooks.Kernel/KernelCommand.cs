@@ -30,7 +30,6 @@ public static class KernelCommand
                 case "start":
                     var file = options.GetValueOrDefault("-f") ?? throw new UsageException("kernel start needs -f CONNECTION_FILE");
                     var kernelOptions = new KernelOptions { AllowUnsigned = options.ContainsKey("--allow-unsigned"), Verbose = options.ContainsKey("--verbose") };
-                    KernelHost.Check(file, kernelOptions); // a bad file is reported here, with the usage errors, not in the kernel's log
                     return KernelHost.Run(file, kernelOptions);
                 case "install":
                 {

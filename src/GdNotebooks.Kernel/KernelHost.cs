@@ -10,25 +10,16 @@ public static class KernelHost
 {
     /// <summary>
     /// Binds the channels the connection file names and serves until shutdown. Returns the process exit code:
-    /// 0 after a clean shutdown, 1 when the kernel cannot start (libzmq missing, port taken), 2 for a bad
-    /// connection file or an empty key without <see cref="KernelOptions.AllowUnsigned"/>.
+    /// 0 after a clean shutdown, 1 when the kernel cannot start (libzmq missing, port taken).
     /// </summary>
+    /// <exception cref="UsageException">A bad connection file, or an empty key without <see cref="KernelOptions.AllowUnsigned"/>
+    /// (see <see cref="Check"/>); the CLI reports it with its usage errors, before anything starts.</exception>
     public static int Run(string connectionFilePath, KernelOptions? options = null)
     {
         options ??= new KernelOptions();
         KernelLog.Verbose = options.Verbose;
         KernelLog.Debug("starting");
-        ConnectionInfo connection;
-        MessageSigner signer;
-        try
-        {
-            (connection, signer) = Check(connectionFilePath, options);
-        }
-        catch (UsageException e)
-        {
-            KernelLog.Warn(e.Message);
-            return 2;
-        }
+        var (connection, signer) = Check(connectionFilePath, options);
         if (!signer.IsSigning)
             KernelLog.Warn("WARNING: running WITHOUT message signing (--allow-unsigned). Anyone who can reach these ports can run code as you.");
 

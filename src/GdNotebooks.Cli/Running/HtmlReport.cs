@@ -55,9 +55,6 @@ public sealed partial class HtmlReport
     /// <summary>Where plotly.js comes from.</summary>
     public PlotlySource Plotly => _plotly;
 
-    /// <summary>Where KaTeX comes from.</summary>
-    public KatexSource Katex => _katex;
-
     /// <summary>The page of one executed notebook; <paramref name="notebookHref"/> links the .ipynb, relative to the page.</summary>
     public string NotebookPage(Notebook notebook, NotebookRunResult result, string notebookHref)
     {

@@ -31,14 +31,9 @@ public sealed partial class KatexSource
 
     private readonly Lazy<string> _head;
 
-    private KatexSource(string? distDirectory)
-    {
-        DistDirectory = distDirectory;
+    // distDirectory: the local katex/dist folder to inline, or null for the CDN.
+    private KatexSource(string? distDirectory) =>
         _head = new(() => distDirectory is null ? CdnHead() : InlineHead(distDirectory));
-    }
-
-    /// <summary>The local <c>katex/dist</c> folder inlined, or null for the CDN.</summary>
-    public string? DistDirectory { get; }
 
     /// <summary>The npm copy if one is found, else the CDN.</summary>
     public static KatexSource Resolve() => new(FindNpmCopy());
@@ -57,9 +52,6 @@ public sealed partial class KatexSource
 
     /// <summary>The tags that load KaTeX and typeset the page, for its head.</summary>
     public string HeadHtml => _head.Value;
-
-    /// <summary>"KaTeX inlined from …" or "KaTeX from the jsDelivr CDN".</summary>
-    public string Describe() => DistDirectory is null ? $"KaTeX {Version} from the jsDelivr CDN" : $"KaTeX inlined from {DistDirectory}";
 
     private static string? FindNpmCopy() =>
         Charts.NpmCopy.Find(Path.Combine("katex", "dist", "contrib", "auto-render.min.js")) is { } autoRender

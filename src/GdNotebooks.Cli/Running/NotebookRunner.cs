@@ -7,7 +7,7 @@ using GdNotebooks.Kernel.Execution;
 namespace GdNotebooks.Cli.Running;
 
 /// <summary>
-/// Executes one notebook headlessly: every code cell in order, in a worker process of gdnb (<see cref="WorkerEngine"/>,
+/// Executes one notebook headlessly: every code cell in order, in a worker process of gdnb (<see cref="WorkerProcess"/>,
 /// no Jupyter needed) holding a fresh engine from <see cref="NotebookEngine.Create"/> (the same one the Jupyter kernel
 /// uses), outputs collected by <see cref="OutputCollector"/>, then the executed notebook written atomically. Like nbclient,
 /// a notebook stops at its first failing cell — unless the cell is tagged <c>raises-exception</c> — and the cells after
@@ -77,7 +77,6 @@ public sealed class NotebookRunner : IDisposable
             + (codeCells.Count > 0 ? $" (worker process {_worker!.ProcessId})" : ""));
 
         var collector = new OutputCollector();
-        ICellEngine? engine = codeCells.Count > 0 ? new WorkerEngine(_worker!, Path.GetDirectoryName(Path.GetFullPath(inputPath))) : null;
         var status = NotebookStatus.Ok;
         CellFailure? failure = null;
         int executionCount = 0, cellsRun = 0;
@@ -86,7 +85,8 @@ public sealed class NotebookRunner : IDisposable
             // Roslyn's first compilation in a process takes seconds; keep it out of the first cell's time limit.
             try
             {
-                if (engine is not null) await engine.WarmUpAsync(cancel).ConfigureAwait(false);
+                // Opening a fresh engine in the worker: no variable of an earlier notebook is seen.
+                if (codeCells.Count > 0) await _worker!.OpenAsync(Path.GetDirectoryName(Path.GetFullPath(inputPath)), cancel).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
@@ -110,7 +110,7 @@ public sealed class NotebookRunner : IDisposable
                 var cellStart = DateTime.UtcNow;
                 var cellClock = Stopwatch.StartNew();
                 collector.BeginCell(cell, ++executionCount);
-                var run = await RunCellAsync(engine!, cell.Source, collector, cancel).ConfigureAwait(false);
+                var run = await RunCellAsync(_worker!, cell.Source, collector, cancel).ConfigureAwait(false);
                 cellClock.Stop();
                 cellsRun++;
                 string seconds = Seconds(cellClock.Elapsed);
@@ -150,7 +150,6 @@ public sealed class NotebookRunner : IDisposable
         }
         finally
         {
-            engine?.Dispose();
             // A worker that crashed, was killed or still runs a cell does not take the next notebook.
             if (_worker is { Usable: false })
             {
@@ -194,10 +193,10 @@ public sealed class NotebookRunner : IDisposable
         notebook.EnsureCellIds();
     }
 
-    private async Task<CellRun> RunCellAsync(ICellEngine engine, string source, OutputCollector collector, CancellationToken cancel)
+    private async Task<CellRun> RunCellAsync(WorkerProcess worker, string source, OutputCollector collector, CancellationToken cancel)
     {
         using var cellCancel = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var run = Finish(engine.ExecuteAsync(source, collector, cellCancel.Token));
+        var run = Finish(worker.ExecuteAsync(source, collector, cellCancel.Token));
 
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var limit = _options.CellTimeout is { } timeout ? Task.Delay(timeout, stopWaiting.Token) : Task.Delay(Timeout.Infinite, stopWaiting.Token);
@@ -216,7 +215,7 @@ public sealed class NotebookRunner : IDisposable
         if (!stopped)
         {
             // A cell that ignores its token cannot be stopped inside its process; the process can be.
-            engine.Stop();
+            worker.Kill();
             if (await Task.WhenAny(run, Task.Delay(KillWait, CancellationToken.None)).ConfigureAwait(false) != run)
                 return new CellRun(new ExecutionOutcome(ExecutionStatus.Interrupted), null, timedOut, !timedOut, true);
         }

@@ -138,5 +138,5 @@ public static class Gdnb
         $"  {"convert",-12} convert a notebook between .dib and .ipynb: gdnb convert IN OUT\n" +
         $"  {"kernel",-12} install, uninstall or start the Jupyter kernel (gdnb kernel --help)\n\n" +
         $"An experiment whose estimated work passes {WorkLimits.Describe(WorkLimits.DefaultMaxOperations, WorkLimits.DefaultMaxBytes)} " +
-        $"is refused with its estimate (exit 2); add {WorkLimits.CliFlag} to run it anyway.\n";
+        $"is refused with its estimate (exit 2), or at a terminal asked about first; add {WorkLimits.CliFlag} to run it anyway.\n";
 }

@@ -281,8 +281,9 @@ public sealed class RunVerbTests : IDisposable
     public void Console_text_outside_any_cell_and_raw_stdout_writes_stay_out_of_the_notebook_and_the_protocol()
     {
         string input = _scratch.Notebook("stray.ipynb",
-            Code("Task.Run(async () => { await Task.Delay(200); Console.WriteLine(\"late line\"); });\nConsole.ReadLine() ?? \"no input\""),
-            Code("using (var raw = Console.OpenStandardOutput()) { raw.Write(\"raw bytes, no newline\"u8); raw.Flush(); }\nThread.Sleep(400);\nConsole.WriteLine(\"in cell\");"),
+            Code("var late = Task.Run(async () => { await Task.Delay(200); Console.WriteLine(\"late line\"); });\nConsole.ReadLine() ?? \"no input\""),
+            // Cell 2 waits for the late line (still written from outside any cell), so a busy pool cannot push it past the run.
+            Code("late.Wait();\nusing (var raw = Console.OpenStandardOutput()) { raw.Write(\"raw bytes, no newline\"u8); raw.Flush(); }\nThread.Sleep(400);\nConsole.WriteLine(\"in cell\");"),
             Code("6 * 7"));
 
         var (exit, _, stderr) = _scratch.Run(input);

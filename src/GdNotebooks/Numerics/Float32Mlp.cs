@@ -124,18 +124,18 @@ public sealed class Float32Mlp
     }
 
     /// <summary>Writes the weights into <paramref name="parameters"/> in <see cref="Mlp"/>'s layout (W1, b1, W2, b2, …).</summary>
-    public void GetParameters(Span<double> parameters) => Flatten(_sizes, _padded, _wt, _b, parameters);
+    public void GetParameters(Span<double> parameters) => Flatten(_wt, _b, parameters);
 
     /// <summary>
-    /// Per-layer transposed weights (fanIn rows of stride padded[ℓ+1]) and biases, as <see cref="TransposedWeights"/> and
-    /// <see cref="Bias"/> hold them, written to <paramref name="parameters"/> in <see cref="Mlp"/>'s layout.
+    /// Per-layer transposed weights (fanIn rows of stride padded[ℓ+1]) and biases shaped like this network's, as
+    /// <see cref="TransposedWeights"/> and <see cref="Bias"/> hold them, written to <paramref name="parameters"/> in <see cref="Mlp"/>'s layout.
     /// </summary>
-    internal static void Flatten(int[] sizes, int[] padded, float[][] transposedWeights, float[][] biases, Span<double> parameters)
+    internal void Flatten(float[][] transposedWeights, float[][] biases, Span<double> parameters)
     {
         int offset = 0;
-        for (int l = 0; l < sizes.Length - 1; l++)
+        for (int l = 0; l < Layers; l++)
         {
-            int fanIn = sizes[l], fanOut = sizes[l + 1], pout = padded[l + 1];
+            int fanIn = _sizes[l], fanOut = _sizes[l + 1], pout = _padded[l + 1];
             for (int o = 0; o < fanOut; o++)
                 for (int i = 0; i < fanIn; i++) parameters[offset + o * fanIn + i] = transposedWeights[l][i * pout + o];
             offset += fanIn * fanOut;

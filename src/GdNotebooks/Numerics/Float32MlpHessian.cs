@@ -44,8 +44,8 @@ public sealed class Float32MlpHessian
     /// <summary>The Hessian of <paramref name="problem"/>'s training loss at <paramref name="parameters"/>.</summary>
     /// <param name="problem">A classification MLP (see <see cref="Float32Mlp.Supports"/>).</param>
     /// <param name="parameters">The point, in the problem's flat float64 layout.</param>
-    /// <param name="maxDegreeOfParallelism">Threads for the products, one block of examples per thread at a time.
-    /// Results are bit-identical for any value.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for the products, one block of examples per thread at a time, and for
+    /// the constructor's cached forward pass (rows of each matrix product split). Results are bit-identical for any value.</param>
     public Float32MlpHessian(Mlp problem, ReadOnlySpan<double> parameters, int maxDegreeOfParallelism = 1)
     {
         _threads = maxDegreeOfParallelism;
@@ -74,7 +74,7 @@ public sealed class Float32MlpHessian
     /// Examples per block of a product (a multiple of the 6-row GEMM tile): small enough that two threads share a
     /// product's 8 blocks on digits, large enough that a block's ∇W products are not dominated by their tiles' set-up.
     /// </summary>
-    public const int BlockRows = 192;
+    private const int BlockRows = 192;
 
     public int Dimension => _problem.Dimension;
 
@@ -99,7 +99,7 @@ public sealed class Float32MlpHessian
         }
         else Parallel.For(0, _blocks, new ParallelOptions { MaxDegreeOfParallelism = _threads }, MultiplyBlock);
         SumBlocks();
-        Float32Mlp.Flatten(_sizes, _padded, _blockDwt[0], _blockDb[0], result);
+        _net.Flatten(_blockDwt[0], _blockDb[0], result);
     }
 
     /// <summary>The product's forward and backward pass on one block of examples; R{∇W}, R{∇b} go to the block's partials.</summary>

@@ -17,7 +17,7 @@ internal static class RenderedPages
     public static IEnumerable<string> PageNames =>
         SampleFigures.All().Keys.Concat(["script-tag", "requirejs", "requirejs-inline", "report-with-math"]);
 
-    /// <summary>The report for page <paramref name="name"/>: { errors, plots[], visibleAfterSlider }.</summary>
+    /// <summary>The report for page <paramref name="name"/>: { errors, plots[], visibleAfterSlider, math }.</summary>
     public static JsonElement Report(string name) => Reports.Value[name];
 
     private static IReadOnlyDictionary<string, JsonElement> Render()

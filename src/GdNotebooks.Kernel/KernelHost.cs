@@ -19,15 +19,22 @@ public static class KernelHost
         options ??= new KernelOptions();
         KernelLog.Verbose = options.Verbose;
         KernelLog.Debug("starting");
+        // Roslyn's first compilation is most of a kernel's start-up: it begins now, split over two threads, while the
+        // connection file is read and the sockets bound (see ExecutionEngine.WarmUpAsync).
+        _ = ExecutionEngine.WarmUpCompilerAsync();
+        var engineReady = Task.Run(() =>
+        {
+            var created = NotebookEngine.Create();
+            options.ConfigureEngine?.Invoke(created);
+            _ = created.WarmUpAsync().ContinueWith(_ => KernelLog.Debug("Roslyn warm-up done"), TaskScheduler.Default);
+            KernelLog.Debug("engine created");
+            return created;
+        });
         var (connection, signer) = Check(connectionFilePath, options);
         if (!signer.IsSigning)
             KernelLog.Warn("WARNING: running WITHOUT message signing (--allow-unsigned). Anyone who can reach these ports can run code as you.");
-
         KernelLog.Debug("connection file read");
-        using var engine = NotebookEngine.Create();
-        options.ConfigureEngine?.Invoke(engine);
-        _ = engine.WarmUpAsync().ContinueWith(_ => KernelLog.Debug("Roslyn warm-up done"), TaskScheduler.Default);
-        KernelLog.Debug("engine created");
+        using var engine = engineReady.GetAwaiter().GetResult();
 
         ZmqKernelTransport transport;
         try { transport = new ZmqKernelTransport(connection); }

@@ -16,6 +16,16 @@ public sealed class ExecutionEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Warm_up_compiles_the_compiler_once_per_process_and_leaves_cells_as_they_were()
+    {
+        Assert.Same(ExecutionEngine.WarmUpCompilerAsync(), ExecutionEngine.WarmUpCompilerAsync());
+        await _engine.WarmUpAsync();
+        var (outcome, sink) = await Run("var warmed = 41; warmed + 1");
+        Assert.Equal(ExecutionStatus.Ok, outcome.Status);
+        Assert.Equal(42, sink.Single<ReturnValue>().Value);
+    }
+
+    [Fact]
     public async Task State_carries_across_cells()
     {
         await Run("var x = 20;");

@@ -27,12 +27,16 @@ run() { echo "  $*" >&2; "$@" | grep '^RESULT ' | tee -a "$results" >/dev/null; 
 peer() { run env PEER_SIDE=torch /usr/bin/python3 "$@"; }
 if [ -n "${OPENBLAS:-}" ]; then
   openblas="$("$peers/fetch_openblas.sh")"
-  peer_openblas() { run env PEER_SIDE=torch_openblas LD_LIBRARY_PATH="$openblas" OPENBLAS_NUM_THREADS=2 /usr/bin/python3 "$@"; }
+  # numpy's GEMM rate with OpenBLAS's own 2 threads; the torch peers with 1, since torch already runs 2 threads and
+  # OpenBLAS's 2 more oversubscribed the 2 cores (W2 went bimodal, 43–150 ms; with 1 thread 28–49 ms and W1 faster too).
+  peer_openblas() { run env PEER_SIDE=torch_openblas LD_LIBRARY_PATH="$openblas" OPENBLAS_NUM_THREADS="${BLAS_THREADS:-1}" /usr/bin/python3 "$@"; }
+  gemm_openblas() { BLAS_THREADS=2 peer_openblas "$@"; }
 else
   peer_openblas() { :; }
+  gemm_openblas() { :; }
 fi
 
-peer "$peers/numpy_gemm.py"; peer_openblas "$peers/numpy_gemm.py"
+peer "$peers/numpy_gemm.py"; gemm_openblas "$peers/numpy_gemm.py"
 for ((i = 1; i <= repeats; i++)); do
   echo "repeat $i/$repeats" >&2
   run "${ours[@]}" w1
@@ -42,7 +46,7 @@ for ((i = 1; i <= repeats; i++)); do
   peer "$peers/w2_torch.py" "$work/data"
   peer_openblas "$peers/w2_torch.py" "$work/data"
 done
-peer "$peers/numpy_gemm.py"; peer_openblas "$peers/numpy_gemm.py"
+peer "$peers/numpy_gemm.py"; gemm_openblas "$peers/numpy_gemm.py"
 
 # W3: the whole notebook series, when the repository has one.
 if [ -d "$root/notebooks" ]; then

@@ -25,6 +25,8 @@ for side in peers:
         gemm_rates[side] = max(r["gflops_best"] for r in runs)
         medians = ", ".join("%.1f" % r["gflops"] for r in runs)
         print(f"numpy float32 1024² matmul on {label[side]}: {gemm_rates[side]:.1f} GFLOP/s best (medians {medians}, before and after)")
+        if all("gflops_w1_shape" in r for r in runs):
+            print(f"  on W1's 32×64·64×64 product, one call at a time: {max(r['gflops_w1_shape'] for r in runs):.1f} GFLOP/s best")
 gemm = max(gemm_rates.values(), default=float("nan"))
 if gemm < 50:
     print("  (numpy links the reference BLAS here, so this is not the machine's GEMM rate: run with OPENBLAS=1)")

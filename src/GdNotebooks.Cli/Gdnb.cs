@@ -95,11 +95,7 @@ public static class Gdnb
             stdout.Write("usage: gdnb " + verb.Spec.Help());
             return Ok;
         }
-        string format = options.Text("--format")!.ToLowerInvariant();
-        if (!DescentOptions.Formats.Contains(format)) throw UsageException.UnknownChoice("format", format, DescentOptions.Formats);
-        string? chart = ChartOption.Path(options);
-
-        var plan = verb.Plan(options);
+        var (format, chart, plan) = verb.Prepare(options);
         limits.Enforce(verb, plan.Estimate, options, WorkLimits.CliFlag, confirm is null ? null : question => confirm($"gdnb {verb.Name}: {question}"));
         var result = RunWithProgress(plan, stderr, cancel);
         // The chart first: if it cannot be written, that is a usage error with nothing on stdout.

@@ -32,6 +32,13 @@ public static class DescentOptions
 
     public static readonly string[] Formats = ["table", "csv", "json"];
 
+    /// <summary>The output format asked for with <c>--format</c>, lower-cased; one of <see cref="Formats"/> or a usage error.</summary>
+    public static string Format(ParsedCommand command)
+    {
+        string format = command.Text("--format")!.ToLowerInvariant();
+        return Formats.Contains(format) ? format : throw UsageException.UnknownChoice("format", format, Formats);
+    }
+
     /// <summary>The bound on --steps: beyond it a run would take minutes and hold every row in memory.</summary>
     public const int MaxSteps = 10_000_000;
 
@@ -74,8 +81,7 @@ public static class DescentOptions
         int? epochs = command.Integer("--epochs");
         if (epochs is < 1) throw new UsageException($"--epochs {epochs} must be ≥ 1");
 
-        string format = command.Text("--format")!.ToLowerInvariant();
-        if (!Formats.Contains(format)) throw UsageException.UnknownChoice("format", format, Formats);
+        Format(command);
 
         var settings = new DescentSettings
         {

@@ -24,4 +24,11 @@ public sealed record ExperimentVerb(CommandSpec Spec, IReadOnlyList<string> Cost
         var added = ownOptions.Where(own => DescentOptions.All.All(o => o.Name != own.Name));
         return new(new CommandSpec(name, summary, [.. shared, .. added, .. WorkLimits.Options], examples), costOptions, plan);
     }
+
+    /// <summary>
+    /// Everything both front ends check before any work starts: the output format, the chart path (<see cref="ChartOption"/>)
+    /// and the plan with its settings; each failure is a <see cref="UsageException"/>.
+    /// </summary>
+    public (string Format, string? ChartPath, ExperimentPlan Plan) Prepare(ParsedCommand options) =>
+        (DescentOptions.Format(options), ChartOption.Path(options), Plan(options));
 }

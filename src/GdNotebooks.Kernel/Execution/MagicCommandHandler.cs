@@ -61,10 +61,7 @@ public sealed class MagicCommandHandler : IMagicHandler
     private async Task RunExperimentAsync(MagicInvocation invocation, ExperimentVerb verb, ParsedCommand options, CancellationToken cancellationToken)
     {
         // The same checks as the CLI, before any work starts.
-        string format = options.Text("--format")!.ToLowerInvariant();
-        if (!DescentOptions.Formats.Contains(format)) throw UsageException.UnknownChoice("format", format, DescentOptions.Formats);
-        string? chart = ChartOption.Path(options);
-        var plan = verb.Plan(options);
+        var (format, chart, plan) = verb.Prepare(options);
         Limits.Enforce(verb, plan.Estimate, options, WorkLimits.MagicFlag);
 
         IExperimentResult result;

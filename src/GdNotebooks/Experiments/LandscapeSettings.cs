@@ -31,11 +31,6 @@ public sealed record LandscapeSettings
     /// <summary>Worker threads, each with its own problem instance (null: all cores). Results do not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
-    /// <summary>Loss evaluations on the grid: Resolution for a line (twice with a test split), Resolution² for a surface.</summary>
-    public long EvaluationCount => Mode == LandscapeMode.Line
-        ? (long)Resolution * (Descent.Problem is IDataProblem { TestCount: > 0 } ? 2 : 1)
-        : (long)Resolution * Resolution;
-
     /// <summary>
     /// What the landscape will cost: the training run (or one per batch size), then a loss on the training split (and,
     /// on a line, the test split) at every grid point, one printed row each. A 201×201 surface is 40 401 losses: on an

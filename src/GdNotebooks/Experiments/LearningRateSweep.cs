@@ -21,7 +21,7 @@ public static class LearningRateSweep
         int n = template.Problem.Dimension;
         if (n <= StabilityLimit.MaxDimension) operations += 2.0 * n * WorkCosts.HessianVector(template.Problem);
         return WorkEstimate.Of(operations, bytes + WorkCosts.ProblemBytes(template.Problem),
-            $"{rates:N0} run{(rates == 1 ? "" : "s")} of {WorkCosts.Steps(template.TotalSteps)} on {WorkCosts.Describe(template.Problem, template.Optimizer)}");
+            WorkCosts.Runs(rates, template, template.Optimizer));
     }
 
     /// <summary>Sweeps <paramref name="learningRates"/> with everything else taken from <paramref name="template"/>.</summary>

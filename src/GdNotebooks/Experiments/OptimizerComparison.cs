@@ -22,7 +22,7 @@ public static class OptimizerComparison
             operations += (double)LossSurface.Resolution * LossSurface.Resolution * WorkCosts.Loss(template.Problem);
         var newton = optimizers.FirstOrDefault(WorkCosts.IsNewton);
         return WorkEstimate.Of(operations, bytes + WorkCosts.ProblemBytes(template.Problem),
-            $"{optimizers.Count:N0} run{(optimizers.Count == 1 ? "" : "s")} of {WorkCosts.Steps(template.TotalSteps)} on {WorkCosts.Describe(template.Problem, newton)}");
+            WorkCosts.Runs(optimizers.Count, template, newton));
     }
 
     /// <summary>Runs <paramref name="template"/> with each of <paramref name="optimizers"/> in place of its optimizer.</summary>

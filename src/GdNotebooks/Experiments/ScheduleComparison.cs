@@ -15,7 +15,7 @@ public static class ScheduleComparison
         ArgumentNullException.ThrowIfNull(template);
         var (operations, bytes) = WorkCosts.Runs(Enumerable.Repeat(template, Math.Max(schedules, 1)).ToArray());
         return WorkEstimate.Of(operations, bytes + WorkCosts.ProblemBytes(template.Problem),
-            $"{schedules:N0} run{(schedules == 1 ? "" : "s")} of {WorkCosts.Steps(template.TotalSteps)} on {WorkCosts.Describe(template.Problem, template.Optimizer)}");
+            WorkCosts.Runs(schedules, template, template.Optimizer));
     }
 
     /// <summary>Runs <paramref name="template"/> with each of <paramref name="schedules"/> in place of its schedule.</summary>

@@ -123,6 +123,10 @@ internal static class WorkCosts
         return text;
     }
 
+    /// <summary>"16 runs of 2,000 steps on mlp:… (…)": how the experiments that compare configurations name their work.</summary>
+    public static string Runs(int runs, DescentSettings template, Optimizer? optimizer) =>
+        $"{runs:N0} run{(runs == 1 ? "" : "s")} of {Steps(template.TotalSteps)} on {Describe(template.Problem, optimizer)}";
+
     /// <summary>"10,000 steps" or "1 step".</summary>
     public static string Steps(long steps) => steps == 1 ? "1 step" : $"{steps:N0} steps";
 

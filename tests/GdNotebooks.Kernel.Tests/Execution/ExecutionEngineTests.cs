@@ -8,12 +8,7 @@ public sealed class ExecutionEngineTests : IDisposable
 
     public void Dispose() => _engine.Dispose();
 
-    private async Task<(ExecutionOutcome Outcome, RecordingSink Sink)> Run(string code, CancellationToken ct = default)
-    {
-        var sink = new RecordingSink();
-        var outcome = await _engine.ExecuteAsync(code, sink, ct);
-        return (outcome, sink);
-    }
+    private Task<(ExecutionOutcome Outcome, RecordingSink Sink)> Run(string code, CancellationToken ct = default) => _engine.RunCellAsync(code, ct);
 
     [Fact]
     public async Task Warm_up_compiles_the_compiler_once_per_process_and_leaves_cells_as_they_were()

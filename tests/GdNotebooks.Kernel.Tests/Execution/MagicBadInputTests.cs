@@ -73,7 +73,7 @@ public sealed class MagicBadInputTests : IDisposable
     [MemberData(nameof(ExperimentCases))]
     public async Task A_bad_experiment_magic_is_the_CLIs_usage_error_and_the_next_cell_runs(string verb, string options)
     {
-        var cli = Cli([verb, .. CommandLineSplitter.Split(options)]);
+        var cli = InProcessGdnb.Run([verb, .. CommandLineSplitter.Split(options)]);
         Assert.Equal(Gdnb.Usage, cli.Code);
 
         var failure = await Refused($"#!{verb} {options}");
@@ -86,7 +86,7 @@ public sealed class MagicBadInputTests : IDisposable
         string chart = Path.Combine(_blocker, "chart.html");
         var failure = await Refused($"#!descend --problem \"(w-3)^2\" --steps 3 --chart {chart}");
         Assert.StartsWith($"--chart {chart}: cannot write the chart", failure.Message);
-        Assert.Equal($"gdnb descend: {failure.Message}\n", Cli("descend", "--problem", "(w-3)^2", "--steps", "3", "--chart", chart).Err);
+        Assert.Equal($"gdnb descend: {failure.Message}\n", InProcessGdnb.Run("descend", "--problem", "(w-3)^2", "--steps", "3", "--chart", chart).Err);
     }
 
     /// <summary>(cell, fragments the message must hold, result charts shown before the failure): the kernel's own magics, lines that are not magics, several magics in a cell.</summary>
@@ -127,12 +127,5 @@ public sealed class MagicBadInputTests : IDisposable
         Assert.Equal(ExecutionStatus.Ok, nextOutcome.Status);
         Assert.Equal("2", next.Single<ReturnValue>().Bundle.PlainTextValue);
         return failure;
-    }
-
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        int code = Gdnb.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -18,19 +18,7 @@ public sealed class MagicCommandTests : IDisposable
 
     public static TheoryData<string> Verbs() => new(ExperimentCommands.All.Select(v => v.Name));
 
-    private async Task<(ExecutionOutcome Outcome, RecordingSink Sink)> Run(string code, CancellationToken ct = default)
-    {
-        var sink = new RecordingSink();
-        var outcome = await _engine.ExecuteAsync(code, sink, ct);
-        return (outcome, sink);
-    }
-
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = Gdnb.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private Task<(ExecutionOutcome Outcome, RecordingSink Sink)> Run(string code, CancellationToken ct = default) => _engine.RunCellAsync(code, ct);
 
     private static string StandardError(RecordingSink sink) =>
         string.Concat(sink.Events.OfType<StreamText>().Where(s => s.Stream == OutputStream.StandardError).Select(s => s.Text));
@@ -81,7 +69,7 @@ public sealed class MagicCommandTests : IDisposable
         Assert.NotNull(MagicCommands.Find(verb));
         var (outcome, sink) = await Run($"#!{verb} --help");
         Assert.Equal(ExecutionStatus.Ok, outcome.Status);
-        var cli = Cli(verb, "--help");
+        var cli = InProcessGdnb.Run(verb, "--help");
         Assert.Equal(0, cli.Code);
         Assert.Equal(cli.Out.Replace("usage: gdnb ", "usage: #!"), sink.StandardOutput);
         Assert.Empty(sink.Events.OfType<DisplayProduced>());
@@ -99,7 +87,7 @@ public sealed class MagicCommandTests : IDisposable
         Assert.Equal(ExecutionStatus.Error, outcome.Status);
         var failure = sink.Single<ExecutionFailed>();
         Assert.Equal("UsageError", failure.ErrorName);
-        var cli = Cli(["descend", .. CommandLineSplitter.Split(options)]);
+        var cli = InProcessGdnb.Run(["descend", .. CommandLineSplitter.Split(options)]);
         Assert.Equal(Gdnb.Usage, cli.Code);
         Assert.Equal($"gdnb descend: {failure.Message}\n", cli.Err);
 

@@ -25,12 +25,7 @@ public sealed class MagicWorkLimitTests : IDisposable
         "#!compare --problem mlp:data=digits,hidden=[64] --steps 100000 --optimizer sgd --optimizer adam",
     };
 
-    private async Task<(ExecutionOutcome Outcome, RecordingSink Sink)> Run(string code)
-    {
-        var sink = new RecordingSink();
-        var outcome = await _engine.ExecuteAsync(code, sink);
-        return (outcome, sink);
-    }
+    private Task<(ExecutionOutcome Outcome, RecordingSink Sink)> Run(string code) => _engine.RunCellAsync(code);
 
     [Theory]
     [MemberData(nameof(Huge))]

@@ -17,7 +17,8 @@ namespace GdNotebooks.Tests.Cli;
 /// </remarks>
 internal static class BadInput
 {
-    public static void AssertRefused(string verb, string[] expected, string[] args, bool multiLine = false)
+    /// <param name="why">The case, as the test list names it; failure messages start with it.</param>
+    public static void AssertRefused(string verb, string why, string[] expected, string[] args, bool multiLine = false)
     {
         using var dir = new ScratchDirectory();
         Populate(dir);
@@ -26,15 +27,15 @@ internal static class BadInput
 
         var (exit, stdout, stderr) = GdnbRunner.Run([verb, .. argv]);
 
-        string command = $"gdnb {verb} {string.Join(' ', argv.Select(a => a.Contains(' ') || a.Length == 0 ? $"\"{a}\"" : a))}";
+        string command = $"{why}: gdnb {verb} {string.Join(' ', argv.Select(a => a.Contains(' ') || a.Length == 0 ? $"\"{a}\"" : a))}";
         Assert.True(exit == Gdnb.Usage, $"{command}: exit {exit}, stderr: {stderr}");
         Assert.True(stdout.Length == 0, $"{command}: printed on stdout: {stdout}");
-        Assert.StartsWith($"gdnb {verb}: ", stderr);
+        Assert.True(stderr.StartsWith($"gdnb {verb}: ", StringComparison.Ordinal), $"{command}: stderr does not start with \"gdnb {verb}: \": {stderr}");
         if (!multiLine) Assert.True(stderr.TrimEnd().Split('\n').Length == 1, $"{command}: more than one line on stderr: {stderr}");
         foreach (string fragment in expected)
             Assert.True(stderr.Contains(fragment.Replace("{dir}", dir.Path), StringComparison.Ordinal),
                 $"{command}: stderr lacks \"{fragment}\": {stderr}");
-        Assert.Equal(before, Listing(dir.Path));
+        Assert.True(before.SequenceEqual(Listing(dir.Path)), $"{command}: wrote files: {string.Join(", ", Listing(dir.Path).Except(before))}");
     }
 
     /// <summary>Where a valid command would write, for the sanity checks that the defaults really do write there.</summary>

@@ -179,7 +179,6 @@ public class ExperimentBadInputTests
 
     private static void Refused(string verb, string why, string[] expected, string[] args)
     {
-        _ = why; // names the case in the test list
-        BadInput.AssertRefused(verb, expected, args);
+        BadInput.AssertRefused(verb, why, expected, args);
     }
 }

@@ -67,21 +67,18 @@ public class NotebookVerbBadInputTests
     [Theory, MemberData(nameof(Run))]
     public void Run_refuses(string why, string[] expected, string[] args)
     {
-        _ = why;
-        BadInput.AssertRefused("run", expected, args);
+        BadInput.AssertRefused("run", why, expected, args);
     }
 
     [Theory, MemberData(nameof(Convert))]
     public void Convert_refuses(string why, string[] expected, string[] args)
     {
-        _ = why;
-        BadInput.AssertRefused("convert", expected, args);
+        BadInput.AssertRefused("convert", why, expected, args);
     }
 
     [Theory, MemberData(nameof(Kernel))]
     public void Kernel_refuses(string why, string[] expected, string[] args, bool multiLine)
     {
-        _ = why;
-        BadInput.AssertRefused("kernel", expected, args, multiLine);
+        BadInput.AssertRefused("kernel", why, expected, args, multiLine);
     }
 }

@@ -85,8 +85,7 @@ public class SharedOptionBadInputTests
     [MemberData(nameof(EveryVerb))]
     public void A_malformed_shared_option_is_refused_by_every_verb(string verb, string why, string[] expected, string[] args)
     {
-        _ = why;
-        BadInput.AssertRefused(verb, expected, args);
+        BadInput.AssertRefused(verb, why, expected, args);
     }
 
     [Fact]

@@ -81,8 +81,6 @@ public static class DescentOptions
         int? epochs = command.Integer("--epochs");
         if (epochs is < 1) throw new UsageException($"--epochs {epochs} must be ≥ 1");
 
-        Format(command);
-
         var settings = new DescentSettings
         {
             Problem = problem,
